@@ -1,0 +1,3 @@
+using Daybreak.Cli;
+
+return DaybreakApp.Run(args);
