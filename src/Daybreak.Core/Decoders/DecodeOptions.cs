@@ -1,0 +1,18 @@
+namespace Daybreak.Decoders;
+
+/// <summary>Options for reading input files; validated when the decoder is built.</summary>
+public sealed class DecodeOptions
+{
+    /// <summary>Forces every record to one family or format variant (<c>--format</c>), instead of detecting it per record.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>Records longer than this are reported and skipped, so one huge line cannot exhaust memory.</summary>
+    public int MaxRecordBytes { get; set; } = 64 * 1024 * 1024;
+
+    internal void Validate(NormaliserRegistry registry)
+    {
+        if (MaxRecordBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxRecordBytes), "must be at least 1 KiB");
+        if (Format is not null && registry.Find(Format) is null)
+            throw new ArgumentException($"unknown format '{Format}'; see 'daybreak formats'", nameof(Format));
+    }
+}

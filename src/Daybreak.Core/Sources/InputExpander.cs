@@ -1,0 +1,30 @@
+namespace Daybreak.Sources;
+
+/// <summary>Expands the paths a user named into files: folders recursively, in ordinal order so runs are repeatable.</summary>
+public static class InputExpander
+{
+    /// <summary>Yields every file under the given paths; a path that does not exist is reported through <paramref name="missing"/>.</summary>
+    public static IReadOnlyList<InputSource> Expand(IEnumerable<string> paths, Action<string>? missing = null)
+    {
+        var result = new List<InputSource>();
+        foreach (var path in paths)
+        {
+            if (path == InputSource.StdinName) { result.Add(new InputSource(path)); continue; }
+            if (File.Exists(path)) { result.Add(new InputSource(path)); continue; }
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    IgnoreInaccessible = true,
+                    AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+                }).ToList();
+                files.Sort(StringComparer.Ordinal);
+                result.AddRange(files.Select(f => new InputSource(f)));
+                continue;
+            }
+            missing?.Invoke(path);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Daybreak.Sources;
+
+/// <summary>A file to read, or standard input ("-").</summary>
+public sealed record InputSource(string Path)
+{
+    public const string StdinName = "-";
+
+    public bool IsStdin => Path == StdinName;
+
+    /// <summary>The name used in error reports and in the store.</summary>
+    public string DisplayName => IsStdin ? "<stdin>" : Path;
+
+    internal Stream OpenRaw(Stream? stdin) =>
+        IsStdin ? stdin ?? Console.OpenStandardInput()
+                : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+}
