@@ -1,21 +1,59 @@
+using Daybreak.Cli.Commands;
+using Daybreak.Cli.Infrastructure;
+using Daybreak.Cli.Output;
+using Daybreak.Storage;
 using Spectre.Console.Cli;
 
 namespace Daybreak.Cli;
 
-/// <summary>Builds the command tree once; tests call <see cref="Run"/> in-process.</summary>
+/// <summary>Builds the command tree once; tests call <see cref="Run(string[], CliEnvironment)"/> in-process with their own streams.</summary>
 public static class DaybreakApp
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, CliEnvironment.FromProcess());
+
+    public static int Run(string[] args, CliEnvironment env)
     {
-        var app = new CommandApp();
-        app.Configure(Configure);
-        return app.Run(args);
+        var app = new CommandApp(new TypeRegistrar(env));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("daybreak");
+            config.ConfigureConsole(env.Console);
+            config.SetExceptionHandler((ex, _) => HandleError(env, ex));
+            Configure(config);
+        });
+        var code = app.Run(args);
+        return code < 0 ? ExitCodes.Usage : code;
     }
 
     internal static void Configure(IConfigurator config)
     {
-        config.SetApplicationName("daybreak");
-        config.PropagateExceptions();
-        config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version.");
+        config.AddCommand<HuntCommand>("hunt").WithDescription("Ingest logs, then hunt them: input summary, coverage, alerts, incidents.")
+            .WithExample("hunt", "samples/", "--json");
+        config.AddCommand<IngestCommand>("ingest").WithDescription("Read logs into the case file (DuckDB), reporting every record that could not be read.")
+            .WithExample("ingest", "signins.json.gz", "ual.csv", "--db", "case.duckdb");
+        config.AddCommand<QueryCommand>("query").WithDescription("Read-only SQL over the case file.")
+            .WithExample("query", "\"SELECT source, count(*) FROM events GROUP BY ALL\"");
+        config.AddCommand<FormatsCommand>("formats").WithDescription("List the log formats Daybreak reads, with an example of each.");
+        config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
+    }
+
+    private static int HandleError(CliEnvironment env, Exception ex)
+    {
+        // Usage and environment errors get one clear line; a stack trace is for defects only.
+        switch (ex)
+        {
+            case CommandAppException or CommandParseException or CommandRuntimeException:
+                env.Error.WriteLine("daybreak: " + TerminalText.Safe(ex.Message, 500));
+                return ExitCodes.Usage;
+            case StoreException or ArgumentException:
+                env.Error.WriteLine("daybreak: " + TerminalText.Safe(ex.Message, 500));
+                return ExitCodes.Usage;
+            case IOException or UnauthorizedAccessException:
+                env.Error.WriteLine("daybreak: " + TerminalText.Safe(ex.Message, 500));
+                return ExitCodes.InputUnreadable;
+            default:
+                env.Error.WriteLine("daybreak: internal error (please report): " + ex);
+                return 70;
+        }
     }
 }

@@ -1,12 +1,13 @@
+using Daybreak.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-internal sealed class VersionCommand : Command
+internal sealed class VersionCommand(CliEnvironment env) : Command
 {
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
-        Console.WriteLine(typeof(VersionCommand).Assembly.GetName().Version?.ToString() ?? "0.0.0");
-        return 0;
+        env.Out.WriteLine("daybreak " + Version.Current);
+        return ExitCodes.Completed;
     }
 }

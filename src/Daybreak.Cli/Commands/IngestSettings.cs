@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Daybreak.Cli.Commands;
+
+/// <summary>Options of <c>ingest</c> and <c>hunt</c>.</summary>
+public class IngestSettings : CaseSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("Log files or folders (read recursively); - for standard input. gzip is read anywhere.")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--format <NAME>")]
+    [Description("Treat every record as this family or format (see 'daybreak formats') instead of detecting it.")]
+    public string? Format { get; init; }
+
+    [CommandOption("--strict")]
+    [Description("Exit with code 3 when any record was rejected.")]
+    public bool Strict { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Write the report as JSON (schema daybreak.hunt/1) to standard output.")]
+    public bool Json { get; init; }
+
+    [CommandOption("--max-record-mb <MB>")]
+    [Description("Skip (and report) records larger than this. Default 64.")]
+    public int MaxRecordMb { get; init; } = 64;
+
+    public override ValidationResult Validate()
+    {
+        if (Paths.Length == 0) return ValidationResult.Error("name at least one file or folder");
+        if (MaxRecordMb is < 1 or > 1024) return ValidationResult.Error("--max-record-mb must be between 1 and 1024");
+        return ValidationResult.Success();
+    }
+}

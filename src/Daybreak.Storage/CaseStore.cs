@@ -1,0 +1,150 @@
+using System.Data.Common;
+using Daybreak.Storage.Migrations;
+using DuckDB.NET.Data;
+
+namespace Daybreak.Storage;
+
+/// <summary>
+/// One incident case in one DuckDB file: every normalised event with its raw record, mail items, the inputs read,
+/// the rejections, and the runs. Opened read-write for ingest (migrating the schema) or read-only for queries.
+/// </summary>
+public sealed class CaseStore : IDisposable
+{
+    public const string DefaultFileName = "case.duckdb";
+
+    private CaseStore(DuckDBConnection connection, string path, bool readOnly)
+    {
+        Connection = connection;
+        Path = path;
+        ReadOnly = readOnly;
+    }
+
+    public string Path { get; }
+
+    public bool ReadOnly { get; }
+
+    internal DuckDBConnection Connection { get; }
+
+    /// <summary>Opens (creating if needed) a case file and brings it to the current schema.</summary>
+    public static CaseStore Open(string path, TimeProvider? time = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var connection = Connect($"Data Source={full}");
+        try
+        {
+            Migrator.Apply(connection, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new CaseStore(connection, full, readOnly: false);
+    }
+
+    /// <summary>Opens an existing case file so that nothing can change it: the engine itself refuses writes.</summary>
+    public static CaseStore OpenReadOnly(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StoreException($"no case file at {full}; run 'daybreak ingest' or 'daybreak hunt' first");
+        var connection = Connect($"Data Source={full};ACCESS_MODE=READ_ONLY");
+        // A query may name files (COPY ... TO, read_csv) or extensions; a read-only case must not touch either.
+        Migrator.Exec(connection, "SET enable_external_access = false; SET lock_configuration = true;");
+        return new CaseStore(connection, full, readOnly: true);
+    }
+
+    private static DuckDBConnection Connect(string connectionString)
+    {
+        var connection = new DuckDBConnection(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (ex is DuckDBException or IOException)
+        {
+            connection.Dispose();
+            throw new StoreException("cannot open case file: " + FirstLine(ex.Message), ex);
+        }
+        return connection;
+    }
+
+    public int SchemaVersion => Convert.ToInt32(Migrator.Scalar(Connection, "SELECT max(version) FROM schema_version"));
+
+    /// <summary>Runs a query and returns its columns and rows; used by <c>daybreak query</c> and by reports.</summary>
+    public QueryResult Query(string sql, params object?[] parameters)
+    {
+        try
+        {
+            using var cmd = Connection.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var p in parameters) cmd.Parameters.Add(Migrator.Param(cmd, p));
+            using var reader = cmd.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                rows.Add(row);
+            }
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new StoreException(FirstLine(ex.Message), ex);
+        }
+    }
+
+    /// <summary>Streams a query's rows; the column names are known before the first row.</summary>
+    public IEnumerable<object?[]> Stream(string sql, out IReadOnlyList<string> columns)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        DbDataReader reader;
+        try
+        {
+            reader = cmd.ExecuteReader();
+        }
+        catch (DuckDBException ex)
+        {
+            cmd.Dispose();
+            throw new StoreException(FirstLine(ex.Message), ex);
+        }
+        columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        return Rows(cmd, reader);
+    }
+
+    private static IEnumerable<object?[]> Rows(DbCommand cmd, DbDataReader reader)
+    {
+        using (cmd)
+        using (reader)
+        {
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                yield return row;
+            }
+        }
+    }
+
+    internal void Exec(string sql) => Migrator.Exec(Connection, sql);
+
+    internal DbCommand Command(string sql, params object?[] parameters)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var p in parameters) cmd.Parameters.Add(Migrator.Param(cmd, p));
+        return cmd;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var cut = message.IndexOf('\n');
+        return cut < 0 ? message : message[..cut];
+    }
+
+    public void Dispose() => Connection.Dispose();
+}

@@ -1,0 +1,94 @@
+namespace Daybreak.Storage.Migrations;
+
+/// <summary>
+/// The case store's schema, as an ordered list of migrations. Never edit a released migration: add the next one.
+/// Column names follow OCSF where OCSF has one (docs/schema.md).
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "events, mail items, inputs, rejections, runs", """
+            CREATE TABLE events (
+                record_id VARCHAR NOT NULL,
+                time TIMESTAMP NOT NULL,
+                tenant_uid VARCHAR,
+                source VARCHAR NOT NULL,
+                format VARCHAR NOT NULL,
+                category VARCHAR,
+                activity_name VARCHAR,
+                status VARCHAR,
+                status_code VARCHAR,
+                status_detail VARCHAR,
+                actor_kind VARCHAR,
+                actor_user_uid VARCHAR,
+                actor_user_name VARCHAR,
+                actor_app_uid VARCHAR,
+                actor_display_name VARCHAR,
+                src_ip VARCHAR,
+                src_country VARCHAR,
+                src_city VARCHAR,
+                src_asn BIGINT,
+                user_agent VARCHAR,
+                client_app VARCHAR,
+                auth_requirement VARCHAR,
+                ca_status VARCHAR,
+                is_interactive BOOLEAN,
+                token_issuer_type VARCHAR,
+                auth_protocol VARCHAR,
+                signin_type VARCHAR,
+                correlation_uid VARCHAR,
+                session_uid VARCHAR,
+                unique_token_id VARCHAR,
+                signin_activity_id VARCHAR,
+                credential_key_id VARCHAR,
+                mailbox_owner_upn VARCHAR,
+                mailbox_guid VARCHAR,
+                mail_access_type VARCHAR,
+                mail_throttled BOOLEAN,
+                mail_operation_count INTEGER,
+                mail_client_info VARCHAR,
+                mail_app_id VARCHAR,
+                mail_client_app_id VARCHAR,
+                targets VARCHAR,
+                file VARCHAR,
+                line BIGINT,
+                raw VARCHAR NOT NULL
+            );
+            CREATE TABLE mail_items (
+                record_id VARCHAR NOT NULL,
+                time TIMESTAMP NOT NULL,
+                mailbox_owner_upn VARCHAR,
+                access_type VARCHAR,
+                folder_id VARCHAR,
+                folder_path VARCHAR,
+                internet_message_id VARCHAR,
+                size_bytes BIGINT,
+                immutable_id VARCHAR
+            );
+            CREATE TABLE inputs (
+                path VARCHAR NOT NULL,
+                sha256 VARCHAR,
+                bytes BIGINT,
+                run_id VARCHAR NOT NULL,
+                records BIGINT,
+                accepted BIGINT,
+                rejected BIGINT,
+                ingested_at TIMESTAMP NOT NULL
+            );
+            CREATE TABLE rejections (
+                run_id VARCHAR NOT NULL,
+                file VARCHAR NOT NULL,
+                line BIGINT NOT NULL,
+                reason VARCHAR NOT NULL
+            );
+            CREATE TABLE runs (
+                run_id VARCHAR NOT NULL,
+                command VARCHAR NOT NULL,
+                version VARCHAR NOT NULL,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP
+            );
+            """),
+    ];
+}
