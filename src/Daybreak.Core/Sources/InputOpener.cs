@@ -14,13 +14,16 @@ public static class InputOpener
     /// <summary>Peels gzip layers and transcodes to UTF-8; the result is positioned at the first content byte.</summary>
     public static Stream Unwrap(Stream raw)
     {
+        var file = raw;
         var stream = new PeekableStream(raw);
         for (var depth = 0; depth < 4; depth++)
         {
             var head = stream.Peek(4);
             if (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b)
             {
-                stream = new PeekableStream(new GZipStream(stream, CompressionMode.Decompress));
+                Stream gzip = new GZipStream(stream, CompressionMode.Decompress);
+                if (depth == 0) gzip = GzipLengthCheck.Wrap(gzip, file);
+                stream = new PeekableStream(gzip);
                 continue;
             }
             if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE)

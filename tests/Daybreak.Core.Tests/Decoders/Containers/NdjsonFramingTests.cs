@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace Daybreak.Tests.Decoders.Containers;
+
+public sealed class NdjsonFramingTests
+{
+    [Fact]
+    public void Bad_lines_are_reported_by_line_and_good_lines_still_read()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("a.log",
+            "{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"1\"}\r\n" +
+            "\n" +
+            "{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"2\"\n" +         // truncated
+            "{\"t\":12,\"id\":\"3\"}\n" +                              // wrong type
+            "{\"x\":1}\n" +                                           // unknown record type
+            "[1,2]\n" +                                               // not an object
+            "{\"t\":\"2024-01-01T00:00:05Z\",\"id\":\"6\"}");         // no trailing newline
+        var (events, rejections) = TestNormaliser.Decode(path);
+
+        Assert.Equal(["audit:1", "audit:6"], events.Select(e => e.RecordId));
+        Assert.Equal([3L, 4L, 5L, 6L], rejections.Select(r => r.Line));
+        Assert.Contains("malformed JSON", rejections[0].Reason);
+        Assert.Contains("InvalidOperationException", rejections[1].Reason);
+        Assert.StartsWith("unknown record type", rejections[2].Reason);
+        Assert.Equal("record is not a JSON object", rejections[3].Reason);
+        Assert.All(rejections, r => Assert.Equal(path, r.File));
+        Assert.Equal(7, events[1].Position.Line);
+    }
+
+    [Fact]
+    public void Raw_record_is_the_exact_line()
+    {
+        using var dir = new TempDir();
+        const string line = "{ \"t\" : \"2024-01-01T00:00:00Z\",   \"name\":\"x\" }";
+        var (events, _) = TestNormaliser.Decode(dir.Write("a.log", line + "\n" + line.Replace("x", "y") + "\n"));
+        Assert.Equal(line, events[0].Raw);
+    }
+
+    [Fact]
+    public void An_envelope_on_one_line_yields_its_records()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("pages.json",
+            "{\"@odata.context\":\"c\",\"value\":[{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"a\"},{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"b\"}],\"@odata.nextLink\":\"n\"}\n" +
+            "{\"records\":[{\"t\":\"2024-01-01T00:00:02Z\",\"id\":\"c\"}]}\n");
+        var (events, rejections) = TestNormaliser.Decode(path);
+        Assert.Empty(rejections);
+        Assert.Equal(["audit:a", "audit:b", "audit:c"], events.Select(e => e.RecordId));
+        Assert.Equal("{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"b\"}", events[1].Raw);
+        Assert.Equal(2, events[2].Position.Line);
+    }
+
+    [Fact]
+    public void A_line_over_the_limit_is_skipped_and_reading_goes_on()
+    {
+        using var dir = new TempDir();
+        var big = "{\"t\":\"2024-01-01T00:00:00Z\",\"name\":\"" + new string('A', 3 * 1024 * 1024) + "\"}";
+        var path = dir.Write("big.log", big + "\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"after\"}\n");
+        var (events, rejections) = TestNormaliser.Decode(path, new Daybreak.Decoders.DecodeOptions { MaxRecordBytes = 1024 * 1024 });
+        Assert.Equal("audit:after", Assert.Single(events).RecordId);
+        var rejection = Assert.Single(rejections);
+        Assert.Equal(1, rejection.Line);
+        Assert.Contains("longer than 1 MiB", rejection.Reason);
+    }
+
+    [Fact]
+    public void A_50_MB_line_within_the_limit_is_read_whole()
+    {
+        using var dir = new TempDir();
+        var sb = new StringBuilder(52 * 1024 * 1024);
+        sb.Append("{\"t\":\"2024-01-01T00:00:00Z\",\"name\":\"").Append('x', 50 * 1024 * 1024).Append("\"}\n");
+        sb.Append("{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"next\"}\n");
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("huge.log", sb.ToString()));
+        Assert.Empty(rejections);
+        Assert.Equal(50 * 1024 * 1024, events[0].Actor.DisplayName!.Length);
+        Assert.Equal("audit:next", events[1].RecordId);
+    }
+
+    [Fact]
+    public void Invalid_utf8_rejects_only_its_record()
+    {
+        using var dir = new TempDir();
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"name\":\"bad "));
+        bytes.AddRange([0xC3, 0x28, 0xFF]);
+        bytes.AddRange(Encoding.UTF8.GetBytes("\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"));
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8.log", bytes.ToArray()));
+        Assert.Equal("audit:ok", Assert.Single(events).RecordId);
+        Assert.Equal(1, Assert.Single(rejections).Line);
+    }
+}
