@@ -1,0 +1,127 @@
+using Daybreak.Events;
+using Daybreak.Storage;
+
+namespace Daybreak.Tests;
+
+public sealed class CaseStoreTests
+{
+    private static AuditEvent Event(string id, int minute = 0, string? owner = null, params string[] messageIds)
+    {
+        var evt = new AuditEvent
+        {
+            RecordId = "ual:" + id,
+            Format = "test",
+            Raw = "{\"Id\":\"" + id + "\"}",
+            Time = new DateTime(2024, 1, 10, 12, minute, 0, DateTimeKind.Utc),
+            Source = SourceKind.Ual,
+            Operation = "MailItemsAccessed",
+            TenantId = "t1",
+        };
+        if (owner is not null)
+        {
+            evt.Mail = new MailAccess { MailboxOwnerUpn = owner, AccessType = "Bind" };
+            var folder = new MailFolder { Path = "\\Inbox" };
+            folder.Items.AddRange(messageIds.Select(m => new MailItem(m, 100, null)));
+            evt.Mail.Folders.Add(folder);
+        }
+        return evt;
+    }
+
+    [Fact]
+    public void Events_and_mail_items_round_trip_and_reingest_adds_nothing()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        for (var pass = 0; pass < 2; pass++)
+        {
+            using var store = CaseStore.Open(db);
+            using var writer = new EventWriter(store, batchSize: 2);
+            writer.Write(Event("a", 1, "ceo@contoso.com", "<m1@x>", "<m2@x>"));
+            writer.Write(Event("b", 2));
+            writer.Write(Event("c", 3, "cfo@contoso.com", "<m3@x>"));
+            writer.Write(Event("a", 1, "ceo@contoso.com", "<m1@x>", "<m2@x>")); // same record again in the same run
+            writer.Flush();
+            Assert.Equal(pass == 0 ? 3 : 0, writer.Inserted);
+        }
+        using var read = CaseStore.OpenReadOnly(db);
+        Assert.Equal(3L, read.Query("SELECT count(*) FROM events").Rows[0][0]);
+        var items = read.Query("SELECT mailbox_owner_upn, internet_message_id FROM mail_items ORDER BY 2").Rows;
+        Assert.Equal(["<m1@x>", "<m2@x>", "<m3@x>"], items.Select(r => (string)r[1]!));
+        Assert.Equal("ceo@contoso.com", items[0][0]);
+        var row = read.Query("SELECT time, source, raw FROM events WHERE record_id = 'ual:a'").Rows.Single();
+        Assert.Equal(new DateTime(2024, 1, 10, 12, 1, 0), (DateTime)row[0]!);
+        Assert.Equal("ual", row[1]);
+        Assert.Equal("{\"Id\":\"a\"}", row[2]);
+    }
+
+    [Fact]
+    public void A_crash_before_a_batch_commits_leaves_whole_batches_and_a_rerun_completes()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        using (var store = CaseStore.Open(db))
+        {
+            var writer = new EventWriter(store, batchSize: 3);
+            for (var i = 0; i < 5; i++) writer.Write(Event("e" + i, i));
+            // The process dies here: no Flush, the last two events sit in the session-only staging table.
+        }
+        using (var store = CaseStore.OpenReadOnly(db))
+            Assert.Equal(3L, store.Query("SELECT count(*) FROM events").Rows[0][0]);
+
+        using (var store = CaseStore.Open(db))
+        using (var writer = new EventWriter(store, batchSize: 3))
+        {
+            for (var i = 0; i < 5; i++) writer.Write(Event("e" + i, i));
+            writer.Flush();
+            Assert.Equal(2, writer.Inserted);
+        }
+        using var final = CaseStore.OpenReadOnly(db);
+        Assert.Equal(5L, final.Query("SELECT count(DISTINCT record_id) FROM events").Rows[0][0]);
+    }
+
+    [Fact]
+    public void Read_only_store_refuses_writes_and_file_access()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        CaseStore.Open(db).Dispose();
+        using var store = CaseStore.OpenReadOnly(db);
+        Assert.Throws<StoreException>(() => store.Query("DELETE FROM events"));
+        Assert.Throws<StoreException>(() => store.Query("CREATE TABLE x (a INT)"));
+        Assert.Throws<StoreException>(() => store.Query($"COPY (SELECT 1) TO '{dir.File("out.csv")}'"));
+        Assert.False(File.Exists(dir.File("out.csv")));
+        Assert.Throws<StoreException>(() => store.Query("SET enable_external_access = true"));
+    }
+
+    [Fact]
+    public void Schema_is_versioned_and_a_newer_case_file_is_refused()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        using (var store = CaseStore.Open(db))
+        {
+            Assert.Equal(1, store.SchemaVersion);
+            store.Query("INSERT INTO schema_version VALUES (99, 'from the future', now())");
+        }
+        var ex = Assert.Throws<StoreException>(() => CaseStore.Open(db));
+        Assert.Contains("schema version 99", ex.Message);
+    }
+
+    [Fact]
+    public void Values_from_logs_are_data_not_sql()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        var hostile = "x'); DROP TABLE events; --";
+        using (var store = CaseStore.Open(db))
+        using (var writer = new EventWriter(store))
+        {
+            var evt = Event("sqli");
+            evt.Actor.DisplayName = hostile;
+            writer.Write(evt);
+            writer.Flush();
+        }
+        using var read = CaseStore.OpenReadOnly(db);
+        Assert.Equal(hostile, read.Query("SELECT actor_display_name FROM events").Rows.Single()[0]);
+    }
+}
