@@ -17,6 +17,7 @@ public static class DaybreakApp
         app.Configure(config =>
         {
             config.SetApplicationName("daybreak");
+            config.UseStrictParsing();
             config.ConfigureConsole(env.Console);
             config.SetExceptionHandler((ex, _) => HandleError(env, ex));
             Configure(config);

@@ -16,7 +16,7 @@ internal static class IngestRun
     public static Result Execute(CliEnvironment env, IngestSettings settings, CaseStore store, string command)
     {
         var missing = new List<string>();
-        var inputs = InputExpander.Expand(settings.Paths, missing.Add);
+        var inputs = InputExpander.Expand(settings.Paths, missing.Add, [store.Path, store.Path + ".wal"]);
         var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions
         {
             Format = settings.Format,

@@ -4,8 +4,10 @@ namespace Daybreak.Sources;
 public static class InputExpander
 {
     /// <summary>Yields every file under the given paths; a path that does not exist is reported through <paramref name="missing"/>.</summary>
-    public static IReadOnlyList<InputSource> Expand(IEnumerable<string> paths, Action<string>? missing = null)
+    /// <remarks>Files in <c>exclude</c> are never read, such as the case file itself when it lies in the folder being hunted.</remarks>
+    public static IReadOnlyList<InputSource> Expand(IEnumerable<string> paths, Action<string>? missing = null, IReadOnlyCollection<string>? exclude = null)
     {
+        var skip = new HashSet<string>((exclude ?? []).Select(Path.GetFullPath), StringComparer.Ordinal);
         var result = new List<InputSource>();
         foreach (var path in paths)
         {
@@ -20,7 +22,7 @@ public static class InputExpander
                     AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
                 }).ToList();
                 files.Sort(StringComparer.Ordinal);
-                result.AddRange(files.Select(f => new InputSource(f)));
+                result.AddRange(files.Where(f => !skip.Contains(Path.GetFullPath(f))).Select(f => new InputSource(f)));
                 continue;
             }
             missing?.Invoke(path);
