@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using Daybreak.Decoders;
+using Daybreak.Pipeline;
+using Daybreak.Sources;
+using Daybreak.Storage;
+using DuckDB.NET.Data;
+
+namespace Daybreak.Bench;
+
+/// <summary>Each measured phase runs in a fresh child process, so peak RSS belongs to that phase alone.</summary>
+internal static class Phases
+{
+    public static readonly string[] InProcess = ["parse", "decode", "ingest", "duckdb"];
+
+    public static PhaseResult Run(string phase, string file, string workDir)
+    {
+        var sw = Stopwatch.StartNew();
+        long records = phase switch
+        {
+            "parse" => ParseOnly(file),
+            "decode" => Decode(file),
+            "ingest" => Ingest(file, workDir),
+            "duckdb" => DuckDbLoad(file, workDir),
+            _ => throw new ArgumentException("unknown phase " + phase),
+        };
+        sw.Stop();
+        return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, new FileInfo(file).Length, PeakRssBytes());
+    }
+
+    /// <summary>The ceiling: split lines and run Utf8JsonReader over every token, building nothing.</summary>
+    private static long ParseOnly(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(4 << 20);
+        int start = 0, end = 0;
+        long records = 0, tokens = 0;
+        while (true)
+        {
+            var n = stream.Read(buffer, end, buffer.Length - end);
+            end += n;
+            while (true)
+            {
+                var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (nl < 0) break;
+                var reader = new Utf8JsonReader(buffer.AsSpan(start, nl));
+                while (reader.Read()) tokens++;
+                records++;
+                start += nl + 1;
+            }
+            if (n == 0) break;
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+        ArrayPool<byte>.Shared.Return(buffer);
+        return tokens > 0 ? records : 0;
+    }
+
+    private static long Decode(string file)
+    {
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
+        long accepted = 0, rejected = 0;
+        foreach (var r in decoder.Decode(new InputSource(file)))
+        {
+            if (r.Event is not null) accepted++;
+            else rejected++;
+        }
+        if (rejected > 0) throw new InvalidOperationException($"{rejected} records rejected: the benchmark data must decode cleanly");
+        return accepted;
+    }
+
+    private static long Ingest(string file, string workDir)
+    {
+        var db = Path.Combine(workDir, "bench-ingest.duckdb");
+        File.Delete(db);
+        File.Delete(db + ".wal");
+        using var store = CaseStore.Open(db);
+        using var writer = new EventWriter(store);
+        var pipeline = new IngestPipeline(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions()), [writer]);
+        var summary = pipeline.Run([new InputSource(file)]);
+        return summary.Accepted;
+    }
+
+    private static long DuckDbLoad(string file, string workDir)
+    {
+        var db = Path.Combine(workDir, "bench-duckdb.duckdb");
+        File.Delete(db);
+        File.Delete(db + ".wal");
+        using var connection = new DuckDBConnection("Data Source=" + db);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"CREATE TABLE t AS SELECT * FROM read_ndjson('{file.Replace("'", "''")}'); SELECT count(*) FROM t;";
+        return Convert.ToInt64(cmd.ExecuteScalar());
+    }
+
+    private static long PeakRssBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        return 0;
+    }
+}
+
+internal sealed record PhaseResult(string Phase, double Seconds, long Records, long Bytes, long PeakRss);

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Daybreak.Bench;
+
+// Usage:
+//   dotnet run -c Release --project bench/Daybreak.Bench -- [--scales 1,10] [--runs 3] [--data bench/data] [--report docs/performance.md]
+//   (internal) ... phase NAME FILE WORKDIR
+if (args.Length >= 4 && args[0] == "phase")
+{
+    var result = Phases.Run(args[1], args[2], args[3]);
+    Console.WriteLine(JsonSerializer.Serialize(result));
+    return 0;
+}
+
+var scales = Option("--scales", "1,10").Split(',').Select(int.Parse).ToArray();
+var runs = int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture);
+var dataDir = Path.GetFullPath(Option("--data", "bench/data"));
+var report = Option("--report", "");
+Directory.CreateDirectory(dataDir);
+
+var rows = new List<(string Input, int Scale, string Phase, PhaseResult Median)>();
+foreach (var scale in scales)
+{
+    foreach (var (input, file) in new[] { ("signins", BenchData.SignIns(dataDir, scale)), ("ual", BenchData.Ual(dataDir, scale)) })
+    {
+        var phases = input == "signins" ? Phases.InProcess.Append("jq") : Phases.InProcess.Where(p => p != "duckdb");
+        foreach (var phase in phases)
+        {
+            var results = Enumerable.Range(0, runs).Select(_ => phase == "jq" ? Jq(file) : Child(phase, file, dataDir)).ToList();
+            var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
+            rows.Add((input, scale, phase, median));
+            Console.Error.WriteLine($"{input} {scale}x {phase,-7} {median.Seconds,8:F2} s  {median.Bytes / median.Seconds / 1e6,8:F1} MB/s  {median.Records,10:N0} rec  peak {median.PeakRss / 1e6,7:F0} MB");
+        }
+    }
+}
+
+var md = Render(rows, runs);
+Console.WriteLine(md);
+if (report.Length > 0) File.WriteAllText(report, md);
+return 0;
+
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+static PhaseResult Child(string phase, string file, string workDir)
+{
+    var psi = new ProcessStartInfo("dotnet", [typeof(Phases).Assembly.Location, "phase", phase, file, workDir]) { RedirectStandardOutput = true };
+    using var p = Process.Start(psi)!;
+    var output = p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"phase {phase} failed ({p.ExitCode})");
+    return JsonSerializer.Deserialize<PhaseResult>(output.Trim().Split('\n')[^1])!;
+}
+
+static PhaseResult Jq(string file)
+{
+    var psi = new ProcessStartInfo("/usr/bin/time", ["-f", "%M", "jq", "-c", "select(.properties.status.errorCode==50126)", file])
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    var sw = Stopwatch.StartNew();
+    using var p = Process.Start(psi)!;
+    long lines = 0;
+    while (p.StandardOutput.ReadLine() is not null) lines++;
+    var err = p.StandardError.ReadToEnd();
+    p.WaitForExit();
+    sw.Stop();
+    var rssKb = long.TryParse(err.Trim().Split('\n')[^1], out var kb) ? kb : 0;
+    return new PhaseResult("jq", sw.Elapsed.TotalSeconds, lines, new FileInfo(file).Length, rssKb * 1024);
+}
+
+static string Render(List<(string Input, int Scale, string Phase, PhaseResult Median)> rows, int runs)
+{
+    var sb = new StringBuilder();
+    sb.AppendLine($"| input | scale | phase | median s | MB/s | records | peak RSS MB | vs parse-only | vs DuckDB read_ndjson | vs jq |");
+    sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var group in rows.GroupBy(r => (r.Input, r.Scale)))
+    {
+        double Rate(string phase) => group.FirstOrDefault(r => r.Phase == phase).Median is { } m ? m.Bytes / m.Seconds : double.NaN;
+        foreach (var (input, scale, phase, m) in group)
+        {
+            var rate = m.Bytes / m.Seconds;
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {input} | {scale}x | {phase} | {m.Seconds:F2} | {rate / 1e6:F1} | {m.Records:N0} | {m.PeakRss / 1e6:F0} | {rate / Rate("parse"):F2} | {Ratio(rate, Rate("duckdb"))} | {Ratio(rate, Rate("jq"))} |"));
+        }
+    }
+    sb.AppendLine();
+    sb.AppendLine($"Medians of {runs} runs; each phase in a fresh process. Ratios are throughput ratios (higher is faster).");
+    return sb.ToString();
+
+    static string Ratio(double a, double b) => double.IsNaN(b) ? "" : (a / b).ToString("F2", CultureInfo.InvariantCulture);
+}
