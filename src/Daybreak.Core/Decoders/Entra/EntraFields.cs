@@ -45,7 +45,7 @@ internal static class EntraFields
             if (v.ValueKind != JsonValueKind.String) throw WrongType(name, v, "a date string");
             var text = v.GetString();
             if (string.IsNullOrWhiteSpace(text)) continue;
-            if (Timestamps.TryParse(text, out var utc)) return utc;
+            if (Timestamps.TryParse(text, out var utc) || TryParseMsJson(text, out utc)) return utc;
             throw new RecordRejectedException($"{name} is not a readable time: '{Truncate(text)}'");
         }
         return null;
@@ -100,6 +100,23 @@ internal static class EntraFields
             s = s[..colon];
         }
         return IPAddress.TryParse(s, out _) ? s : null;
+    }
+
+    /// <summary>
+    /// Windows PowerShell 5.1 <c>ConvertTo-Json</c> writes dates as <c>/Date(1714551330000)/</c> (milliseconds since the
+    /// Unix epoch); Graph objects saved that way (Get-MgAuditLogSignIn | ConvertTo-Json) carry them.
+    /// </summary>
+    private static bool TryParseMsJson(string text, out DateTime utc)
+    {
+        utc = default;
+        var s = text.AsSpan().Trim();
+        if (!s.StartsWith("/Date(", StringComparison.Ordinal) || !s.EndsWith(")/", StringComparison.Ordinal)) return false;
+        var digits = s[6..^2];
+        var zone = digits[1..].IndexOfAny('+', '-'); // an optional offset follows; the milliseconds are UTC anyway
+        if (zone >= 0) digits = digits[..(zone + 1)];
+        if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)) return false;
+        utc = DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
+        return true;
     }
 
     private static bool Lookup(JsonElement obj, string name, out JsonElement value) =>

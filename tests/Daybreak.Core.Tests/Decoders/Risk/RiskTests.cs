@@ -59,4 +59,34 @@ public sealed class RiskTests
         Assert.Equal("11b49e19-2326-4be6-93cb-7f37439bbd81", risky.Actor.AppId);
         Assert.Equal("confirmedCompromised; adminConfirmedServicePrincipalCompromised", risky.Outcome.Reason);
     }
+
+    [Fact]
+    public void Graph_risk_detection_page_reads_the_detection()
+    {
+        var evt = Assert.Single(Decoded.File(Decoded.Fixture("risk/graph-riskdetections.json")).Clean());
+
+        Assert.Equal("risk.graph", evt.Format);
+        Assert.Equal("UserRiskEvents", evt.Category);
+        Assert.Equal("anonymizedIPAddress", evt.Operation);
+        Assert.Equal(new DateTime(2024, 5, 1, 8, 15, 31, 500, DateTimeKind.Utc), evt.Time);
+        Assert.Equal("risk:6a7be4b8ff72d71a4f1dbc3b1a30a2081c34e69e4d3d8f7e9c3bfb9cc8aa0f00", evt.RecordId);
+        Assert.Equal("185.220.101.4", evt.Network.Ip);
+        Assert.Equal("DE", evt.Network.Country);
+        Assert.Equal("66ea54eb-6301-4ee5-be62-ff5a759b0100", evt.Auth.SignInActivityId);
+        Assert.Equal("meganb@contoso.com", evt.Actor.Upn);
+    }
+
+    [Fact]
+    public void Log_analytics_risky_user_row_uses_its_own_update_time_and_directory_tenant()
+    {
+        var evt = Assert.Single(Decoded.File(Decoded.Fixture("risk/loganalytics.json")).Clean());
+
+        Assert.Equal("risk.loganalytics", evt.Format);
+        Assert.Equal("RiskyUsers", evt.Category);
+        Assert.Equal("Risky user", evt.Operation);
+        Assert.Equal(new DateTime(2024, 5, 1, 8, 17, 0, DateTimeKind.Utc), evt.Time);
+        Assert.Equal("2ad3fc79-1859-42fa-9011-6f8df2251b22", evt.TenantId);
+        Assert.Equal("26be570a-ae82-4189-b4e2-a37c6808512d", evt.Actor.ObjectId);
+        Assert.Equal("medium", evt.Outcome.Code);
+    }
 }
