@@ -8,6 +8,7 @@ public sealed class NormaliserRegistry(IReadOnlyList<IRecordNormaliser> normalis
     /// <summary>Every built-in normaliser. Order matters only where shapes overlap: the more specific first.</summary>
     public static NormaliserRegistry CreateDefault() => new(
     [
+        new Ual.UalNormaliser(),
     ]);
 
     /// <summary>Finds a normaliser by family name or by the name of one of its formats.</summary>
