@@ -36,6 +36,7 @@ internal static class AadIdentities
                 case "5" or "UPN": upn ??= id; break;
                 case "4" or "SPN": spn ??= id; break;
                 case "1" or "Name": name ??= id; break;
+                case "3" or "PUID": break; // a Passport unique id: no use for joins
                 default:
                     if (Guid.TryParse(id, out _)) bareIds.Add(id.ToLowerInvariant());
                     else if (id.Contains('@')) upn ??= id;

@@ -34,7 +34,7 @@ internal static partial class UalRecordMapper
         UalActorMapper.Map(evt.Actor, root);
         SetNetwork(evt.Network, root, extended);
         SetAuth(evt.Auth, root, modified);
-        SetTargets(evt, root, modified);
+        SetTargets(evt, root, modified, IsMailAccess(operationProperties) ? [] : operationProperties);
         if (MailAccessReader.IsMailboxRecord(root)) evt.Mail = MailAccessReader.Read(root, operationProperties);
         return evt;
     }
@@ -91,7 +91,16 @@ internal static partial class UalRecordMapper
         }
     }
 
-    private static void SetTargets(AuditEvent evt, JsonElement root, List<ModifiedProperty> modified)
+    /// <summary>MailItemsAccessed and AttachmentAccess describe the access in OperationProperties, not a change.</summary>
+    private static bool IsMailAccess(List<ModifiedProperty> operationProperties) =>
+        NameValues.Find(operationProperties, "MailAccessType") is not null || NameValues.Find(operationProperties, "AttachmentAccessType") is not null;
+
+    /// <summary>
+    /// The object acted on, carrying what changed: ModifiedProperties, the cmdlet Parameters of Exchange admin
+    /// records (ForwardTo, DeleteMessage, AccessRights, Role...) and the OperationProperties of item operations such
+    /// as UpdateInboxRules, each as Name -> NewValue. A mailbox record also targets the mailbox.
+    /// </summary>
+    private static void SetTargets(AuditEvent evt, JsonElement root, List<ModifiedProperty> modified, List<ModifiedProperty> operationProperties)
     {
         Target? primary = null;
         if ((AadIdentities.Read(root, "Target") ?? AadIdentities.Read(root, "AADTarget")) is { } entity)
@@ -100,11 +109,12 @@ internal static partial class UalRecordMapper
             primary = new Target { Kind = root.Str("ItemType") ?? "Other", Id = objectId, Name = objectId };
 
         var parameters = NameValues.Read(root, "Parameters");
-        if (primary is null && (modified.Count > 0 || parameters.Count > 0)) primary = new Target { Kind = "Other" };
+        if (primary is null && (modified.Count > 0 || parameters.Count > 0 || operationProperties.Count > 0)) primary = new Target { Kind = "Other" };
         if (primary is not null)
         {
             primary.ModifiedProperties.AddRange(modified);
             primary.ModifiedProperties.AddRange(parameters);
+            primary.ModifiedProperties.AddRange(operationProperties);
             evt.Targets.Add(primary);
         }
 
