@@ -97,7 +97,7 @@ public sealed class FileDecoder
         {
             var root = EnvelopeUnwrapper.Unwrap(framed.Root, owned);
             if (root.ValueKind != JsonValueKind.Object) return Reject(file, framed.Line, "record is not a JSON object");
-            var record = new RawRecord(root, framed.Raw, new SourcePosition(file, framed.Line), container);
+            var record = new RawRecord(root, framed.Raw, new SourcePosition(file, framed.Line), container, framed.Root);
             var normaliser = _forced ?? _registry.Classify(record);
             if (normaliser is null) return Reject(file, framed.Line, "unknown record type: " + Describe(root));
             var evt = normaliser.Normalise(record);

@@ -8,6 +8,7 @@ public sealed class NormaliserRegistry(IReadOnlyList<IRecordNormaliser> normalis
     /// <summary>Every built-in normaliser. Order matters only where shapes overlap: the more specific first.</summary>
     public static NormaliserRegistry CreateDefault() => new(
     [
+        new Ual.UalNormaliser(),
         new SignIns.SignInNormaliser(),
         new Audits.AuditNormaliser(),
         new GraphActivity.GraphActivityNormaliser(),

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Daybreak.Events;
+
+namespace Daybreak.Decoders.Ual;
+
+/// <summary>
+/// Builds <see cref="MailAccess"/> from an Exchange mailbox record: MailItemsAccessed (Folders[].FolderItems[],
+/// OperationProperties MailAccessType/IsThrottled, OperationCount), item operations (Item, AffectedItems) and
+/// AttachmentAccess (Messages[].MessageItems[]). Folders arrive as JSON, JSON in a string, or PowerShell hashtable
+/// strings whose items were lost (<c>FolderItems=System.Object[]</c>): the folder path is kept, with no items.
+/// </summary>
+internal static class MailAccessReader
+{
+    private static readonly string[] MailFields = ["Folders", "Item", "AffectedItems", "Messages", "MailboxGuid", "MailboxOwnerUPN"];
+
+    /// <summary>True when the record is about a mailbox and should carry <see cref="AuditEvent.Mail"/>.</summary>
+    public static bool IsMailboxRecord(JsonElement record)
+    {
+        foreach (var name in MailFields)
+        {
+            if (record.TryGet(name, out _)) return true;
+        }
+        return false;
+    }
+
+    public static MailAccess Read(JsonElement record, List<ModifiedProperty> operationProperties)
+    {
+        var mail = new MailAccess
+        {
+            MailboxOwnerUpn = record.Str("MailboxOwnerUPN")?.ToLowerInvariant(),
+            MailboxGuid = record.Str("MailboxGuid")?.ToLowerInvariant(),
+            AccessType = NameValues.Find(operationProperties, "MailAccessType") ?? NameValues.Find(operationProperties, "AttachmentAccessType"),
+            IsThrottled = ParseBool(NameValues.Find(operationProperties, "IsThrottled")),
+            OperationCount = OperationCount(record),
+            ClientInfoString = record.Str("ClientInfoString"),
+            AppId = record.Str("AppId")?.ToLowerInvariant(),
+            ClientAppId = (record.Str("ClientAppId", "AppAccessContext.ClientAppId"))?.ToLowerInvariant(),
+        };
+        ReadFolders(record, "Folders", "FolderItems", mail.Folders);
+        ReadFolders(record, "Messages", "MessageItems", mail.Folders);
+        if (record.Json("Item") is { ValueKind: JsonValueKind.Object } item) AddItem(mail.Folders, item);
+        else if (record.TryGet("Item", out var badItem) && badItem.ValueKind is not JsonValueKind.String)
+            throw new RecordRejectedException($"Item is a {badItem.ValueKind}, expected an object");
+        foreach (var affected in Elements(record, "AffectedItems")) AddItem(mail.Folders, affected);
+        return mail;
+    }
+
+    private static int? OperationCount(JsonElement record)
+    {
+        if (!record.TryGet("OperationCount", out var v)) return null;
+        var count = record.Long("OperationCount");
+        if (count is null && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d)) count = (long)d;
+        if (count is null) throw new RecordRejectedException($"OperationCount is not a number: {Describe(v)}");
+        return (int)Math.Clamp(count.Value, 0, int.MaxValue);
+    }
+
+    private static void ReadFolders(JsonElement record, string field, string itemsField, List<MailFolder> folders)
+    {
+        foreach (var entry in Elements(record, field))
+        {
+            if (entry.ValueKind == JsonValueKind.String)
+            {
+                var text = entry.GetString()!;
+                if (!PowerShellText.IsHashtable(text)) continue;
+                var table = PowerShellText.ParseHashtable(text);
+                folders.Add(new MailFolder { Id = PowerShellText.Get(table, "Id"), Path = PowerShellText.Get(table, "Path") });
+                continue;
+            }
+            if (entry.ValueKind != JsonValueKind.Object) throw new RecordRejectedException($"{field} holds a {entry.ValueKind}, expected folder objects");
+            var folder = new MailFolder { Id = entry.Str("Id"), Path = entry.Str("Path") };
+            foreach (var item in Elements(entry, itemsField))
+            {
+                if (item.ValueKind == JsonValueKind.Object) folder.Items.Add(ToItem(item));
+            }
+            folders.Add(folder);
+        }
+    }
+
+    /// <summary>An item with its ParentFolder: added to that folder, created when new.</summary>
+    private static void AddItem(List<MailFolder> folders, JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object) return;
+        var parent = item.Json("ParentFolder");
+        var id = parent?.Str("Id");
+        var path = parent?.Str("Path");
+        var folder = folders.FirstOrDefault(f => f.Id == id && f.Path == path);
+        if (folder is null)
+        {
+            folder = new MailFolder { Id = id, Path = path };
+            folders.Add(folder);
+        }
+        // A folder operation (ModifyFolderPermissions) names the folder as its item: no message.
+        if (item.Str("InternetMessageId") is not null || !string.Equals(item.Str("Id"), id, StringComparison.Ordinal))
+            folder.Items.Add(ToItem(item));
+    }
+
+    private static MailItem ToItem(JsonElement item) =>
+        new(item.Str("InternetMessageId"), Size(item), item.Str("ImmutableId"));
+
+    private static long? Size(JsonElement item)
+    {
+        if (!item.TryGet("SizeInBytes", out var v)) return null;
+        var text = JsonFields.AsText(v);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : null;
+    }
+
+    /// <summary>Elements of an array field (JSON or JSON in a string); a single object counts as one; other types reject the record.</summary>
+    private static IEnumerable<JsonElement> Elements(JsonElement record, string field)
+    {
+        if (!record.TryGet(field, out var v)) return [];
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var text = v.GetString()!.Trim();
+            if (text.Length == 0) return [];
+            if (record.Json(field) is { } parsed) v = parsed;
+            else if (PowerShellText.IsHashtable(text)) return [v];
+            else throw new RecordRejectedException($"{field} is text that is neither JSON nor a PowerShell rendering: {Describe(v)}");
+        }
+        return v.ValueKind switch
+        {
+            JsonValueKind.Array => v.EnumerateArray().ToList(),
+            JsonValueKind.Object => [v],
+            _ => throw new RecordRejectedException($"{field} is a {v.ValueKind}, expected an array"),
+        };
+    }
+
+    private static bool? ParseBool(string? text) => bool.TryParse(text?.Trim(), out var b) ? b : null;
+
+    private static string Describe(JsonElement v)
+    {
+        var text = v.GetRawText();
+        return text.Length > 40 ? text[..40] + "..." : text;
+    }
+}
