@@ -108,7 +108,8 @@ public sealed class SigmaEngine
         var byKey = new Dictionary<string, SigmaRule>(StringComparer.Ordinal);
         foreach (var rule in compiled.Select(c => c.Rule).Concat(correlationRules))
         {
-            byKey.TryAdd(rule.Id, rule);
+            if (!byKey.TryAdd(rule.Id, rule))
+                warnings.Add(new SigmaDiagnostic(rule.Location, $"duplicate rule id '{rule.Id}'; references by id go to {byKey[rule.Id].Location}", rule.Id));
             if (rule.Name is not null) byKey.TryAdd(rule.Name, rule);
         }
         ApplyFilters(compiled, filters, warnings);

@@ -305,25 +305,27 @@ internal sealed partial class DetectionCompiler
         if (modifiers.Has("s")) options |= RegexOptions.Singleline;
         try
         {
-            // The non-backtracking engine cannot blow up; it lacks lookarounds and backreferences, so those fall back
-            // to the backtracking engine under a timeout.
-            return new RegexValueMatcher(new Regex(pattern, options | RegexOptions.NonBacktracking));
-        }
-        catch (NotSupportedException)
-        {
+            // Parsing with the interpreter is cheap and rejects bad syntax now, with the rule's position.
+            _ = new Regex(pattern, options, _options.RegexTimeout);
         }
         catch (ArgumentException ex)
         {
             throw new SigmaRuleException(node.Start, $"invalid regular expression '{pattern}': {ex.Message}");
         }
-        try
+        var timeout = _options.RegexTimeout;
+        return new RegexValueMatcher(() =>
         {
-            return new RegexValueMatcher(new Regex(pattern, options, _options.RegexTimeout));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new SigmaRuleException(node.Start, $"invalid regular expression '{pattern}': {ex.Message}");
-        }
+            try
+            {
+                // The non-backtracking engine cannot blow up; it lacks lookarounds and backreferences, so those fall
+                // back to the backtracking engine under a timeout.
+                return new Regex(pattern, options | RegexOptions.NonBacktracking);
+            }
+            catch (NotSupportedException)
+            {
+                return new Regex(pattern, options | RegexOptions.Compiled, timeout);
+            }
+        });
     }
 
     /// <summary>Expands <c>%name%</c> placeholders (a <c>\%</c> is a plain percent); null when one has no value.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Daybreak.Rules.Sigma;
 
 /// <summary>
@@ -103,8 +101,8 @@ internal sealed class ConditionParser
         }
         else
         {
-            var regex = new Regex("^" + Regex.Escape(target.Text).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant);
-            selected = _identifiers.Where(kv => regex.IsMatch(kv.Key)).Select(kv => kv.Value).ToArray();
+            var glob = new GlobValueMatcher(SigmaPattern.Parse(target.Text), cased: true);
+            selected = _identifiers.Where(kv => glob.Matches(kv.Key)).Select(kv => kv.Value).ToArray();
         }
         if (selected.Length == 0) throw new ConditionException(target.Offset, $"'{target.Text}' matches no search identifier");
         if (quantifier.Is("all")) return selected.Length == 1 ? selected[0] : new AllMatcher(selected);

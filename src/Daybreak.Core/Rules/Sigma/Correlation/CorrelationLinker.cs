@@ -6,7 +6,8 @@ internal static class CorrelationLinker
     public static List<CompiledCorrelation> Link(List<SigmaRule> rules, Dictionary<string, SigmaRule> byKey,
         List<SigmaDiagnostic> errors, List<SigmaDiagnostic> warnings)
     {
-        var linked = new Dictionary<string, CompiledCorrelation>(StringComparer.Ordinal);
+        // Keyed by the rule object: two documents may share an id (then references go to the first, see byKey).
+        var linked = new Dictionary<SigmaRule, CompiledCorrelation>(ReferenceEqualityComparer.Instance);
         foreach (var rule in rules)
         {
             var ids = new List<string?>();
@@ -22,29 +23,30 @@ internal static class CorrelationLinker
                     warnings.Add(new SigmaDiagnostic(rule.Location, $"correlation refers to unknown rule '{reference}'; that part never matches", rule.Id));
                 }
             }
-            linked.TryAdd(rule.Id, new CompiledCorrelation { Rule = rule, Definition = rule.Correlation, RuleIds = ids });
+            linked.TryAdd(rule, new CompiledCorrelation { Rule = rule, Definition = rule.Correlation, RuleIds = ids });
         }
         // Depth-first ordering; a correlation that (indirectly) refers to itself is rejected.
         var order = 0;
-        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = linked.Values.GroupBy(c => c.Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var state = new Dictionary<CompiledCorrelation, int>(ReferenceEqualityComparer.Instance);
         var result = new List<CompiledCorrelation>();
-        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new HashSet<CompiledCorrelation>(ReferenceEqualityComparer.Instance);
         bool Visit(CompiledCorrelation c)
         {
-            if (state.TryGetValue(c.Rule.Id, out var s)) return s == 2 && !rejected.Contains(c.Rule.Id);
-            state[c.Rule.Id] = 1;
+            if (state.TryGetValue(c, out var s)) return s == 2 && !rejected.Contains(c);
+            state[c] = 1;
             foreach (var id in c.RuleIds.OfType<string>())
             {
-                if (!linked.TryGetValue(id, out var child)) continue;
+                if (!byId.TryGetValue(id, out var child)) continue;
                 if (!Visit(child))
                 {
-                    rejected.Add(c.Rule.Id);
-                    state[c.Rule.Id] = 2;
+                    rejected.Add(c);
+                    state[c] = 2;
                     errors.Add(new SigmaDiagnostic(c.Rule.Location, $"correlation chain through '{id}' is circular or broken", c.Rule.Id));
                     return false;
                 }
             }
-            state[c.Rule.Id] = 2;
+            state[c] = 2;
             c.Order = order++;
             result.Add(c);
             return true;

@@ -33,6 +33,8 @@ internal sealed class GlobValueMatcher : IValueMatcher
 
     public bool IsMatch(in FieldValue value, ISigmaEvent evt) => value.Text is { } text && Match(text);
 
+    public bool Matches(string text) => Match(text);
+
     private bool Match(string text)
     {
         int p = 0, s = 0, starP = -1, starS = 0;
