@@ -1,0 +1,14 @@
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>
+/// The only way a Sigma rule sees an event (chainsaw's <c>Document::find</c>). Implementations decide how a Sigma field
+/// name maps to their data; mapping wrappers such as <see cref="MappedSigmaEvent"/> compose on top.
+/// </summary>
+public interface ISigmaEvent
+{
+    /// <summary>Finds a field. Returns false when it is absent; a present field may hold null or several values.</summary>
+    bool TryGetField(string name, out FieldValue value);
+
+    /// <summary>Every scalar value in the event, for keyword (full-text) search.</summary>
+    IEnumerable<FieldValue> AllValues();
+}

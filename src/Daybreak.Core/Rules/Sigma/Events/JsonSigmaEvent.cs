@@ -1,0 +1,147 @@
+using System.Text.Json;
+
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>
+/// An event backed by a <see cref="JsonElement"/>. Field names are dotted paths (<c>properties.status.errorCode</c>):
+/// each step takes the exact property name first, then a case-insensitive one; arrays on the way are descended
+/// (any element may match); a string holding JSON (Log Analytics exports keep <c>TargetResources</c> that way) is
+/// parsed when the path needs to go inside it.
+/// </summary>
+public sealed class JsonSigmaEvent : ISigmaEvent
+{
+    private readonly JsonElement _root;
+    private Dictionary<string, JsonElement>? _parsedStrings;
+
+    public JsonSigmaEvent(JsonElement root) => _root = root;
+
+    public static JsonSigmaEvent Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return new JsonSigmaEvent(doc.RootElement.Clone());
+    }
+
+    public JsonElement Root => _root;
+
+    public bool TryGetField(string name, out FieldValue value)
+    {
+        // A literal key may itself contain dots (flattened exports), so it wins over path descent.
+        if (_root.ValueKind == JsonValueKind.Object && TryGetProperty(_root, name, out var direct))
+        {
+            value = Convert(direct);
+            return true;
+        }
+        if (name.Contains('.'))
+        {
+            var results = new List<FieldValue>();
+            Descend(_root, name.Split('.'), 0, results);
+            if (results.Count == 1) { value = results[0]; return true; }
+            if (results.Count > 1) { value = FieldValue.FromItems(results); return true; }
+        }
+        value = FieldValue.Null;
+        return false;
+    }
+
+    public IEnumerable<FieldValue> AllValues()
+    {
+        var values = new List<FieldValue>();
+        CollectScalars(_root, values);
+        return values;
+    }
+
+    private void Descend(JsonElement element, string[] parts, int index, List<FieldValue> results)
+    {
+        if (index == parts.Length)
+        {
+            results.Add(Convert(element));
+            return;
+        }
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                // Try the longest dotted remainder first so keys like "AppRole.Id" still resolve.
+                for (var end = parts.Length; end > index; end--)
+                {
+                    var key = end == index + 1 ? parts[index] : string.Join('.', parts, index, end - index);
+                    if (TryGetProperty(element, key, out var child))
+                    {
+                        Descend(child, parts, end, results);
+                        return;
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Descend(item, parts, index, results);
+                break;
+            case JsonValueKind.String:
+                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, parts, index, results);
+                break;
+        }
+    }
+
+    private bool TryParseEmbedded(JsonElement element, out JsonElement embedded)
+    {
+        var text = element.GetString();
+        embedded = default;
+        if (string.IsNullOrEmpty(text)) return false;
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
+        _parsedStrings ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (_parsedStrings.TryGetValue(text, out embedded)) return embedded.ValueKind != JsonValueKind.Undefined;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            embedded = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            embedded = default;
+        }
+        _parsedStrings[text] = embedded;
+        return embedded.ValueKind != JsonValueKind.Undefined;
+    }
+
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.TryGetProperty(name, out value)) return true;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    internal static FieldValue Convert(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => FieldValue.FromString(element.GetString()),
+        JsonValueKind.Number => FieldValue.FromNumber(element.TryGetDouble(out var d) ? d : double.NaN, element.GetRawText()),
+        JsonValueKind.True => FieldValue.FromBoolean(true),
+        JsonValueKind.False => FieldValue.FromBoolean(false),
+        JsonValueKind.Object => FieldValue.FromObjectJson(element.GetRawText()),
+        JsonValueKind.Array => FieldValue.FromItems(element.EnumerateArray().Select(Convert).ToArray()),
+        _ => FieldValue.Null,
+    };
+
+    private static void CollectScalars(JsonElement element, List<FieldValue> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject()) CollectScalars(property.Value, into);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CollectScalars(item, into);
+                break;
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                break;
+            default:
+                into.Add(Convert(element));
+                break;
+        }
+    }
+}

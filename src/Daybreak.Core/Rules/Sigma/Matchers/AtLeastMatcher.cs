@@ -1,0 +1,15 @@
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>"N of pattern" for N greater than one: at least N children must match.</summary>
+internal sealed class AtLeastMatcher(int count, IEventMatcher[] children) : IEventMatcher
+{
+    public bool IsMatch(ISigmaEvent evt)
+    {
+        var hits = 0;
+        foreach (var child in children)
+        {
+            if (child.IsMatch(evt) && ++hits >= count) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>
+/// One <c>field|modifiers: values</c> item. Values are ORed, or ANDed with <c>|all</c>; a field holding several values
+/// (an array) matches a value when any of its elements does. An absent or null field never matches a value.
+/// </summary>
+internal sealed class FieldMatcher(string fieldName, IValueMatcher[] values, bool all) : IEventMatcher
+{
+    public string Field => fieldName;
+
+    public bool IsMatch(ISigmaEvent evt)
+    {
+        if (!evt.TryGetField(fieldName, out var value)) return false;
+        if (all)
+        {
+            foreach (var matcher in values)
+            {
+                if (!AnyElement(value, matcher, evt)) return false;
+            }
+            return values.Length > 0;
+        }
+        foreach (var matcher in values)
+        {
+            if (AnyElement(value, matcher, evt)) return true;
+        }
+        return false;
+    }
+
+    internal static bool AnyElement(in FieldValue value, IValueMatcher matcher, ISigmaEvent evt)
+    {
+        switch (value.Kind)
+        {
+            case FieldKind.Null:
+                return false;
+            case FieldKind.Array:
+                foreach (var item in value.Items)
+                {
+                    if (AnyElement(item, matcher, evt)) return true;
+                }
+                return false;
+            default:
+                return matcher.IsMatch(value, evt);
+        }
+    }
+}
