@@ -12,11 +12,16 @@ namespace Daybreak.Decoders.Ual;
 /// </summary>
 internal static class MailAccessReader
 {
-    private static readonly string[] MailFields = ["Folders", "Item", "AffectedItems", "Messages", "MailboxGuid", "MailboxOwnerUPN"];
+    private static readonly string[] MailFields = ["Folders", "Item", "AffectedItems", "Messages"];
 
-    /// <summary>True when the record is about a mailbox and should carry <see cref="AuditEvent.Mail"/>.</summary>
+    /// <summary>
+    /// True when the record is about a mailbox and should carry <see cref="AuditEvent.Mail"/>: it names a mailbox, or
+    /// it is an Exchange record with folders or items (other workloads use some of these names for other things).
+    /// </summary>
     public static bool IsMailboxRecord(JsonElement record)
     {
+        if (record.TryGet("MailboxGuid", out _) || record.TryGet("MailboxOwnerUPN", out _)) return true;
+        if (!string.Equals(record.Str("Workload", "OfficeWorkload"), "Exchange", StringComparison.OrdinalIgnoreCase)) return false;
         foreach (var name in MailFields)
         {
             if (record.TryGet(name, out _)) return true;
@@ -37,27 +42,25 @@ internal static class MailAccessReader
             AppId = record.Str("AppId")?.ToLowerInvariant(),
             ClientAppId = (record.Str("ClientAppId", "AppAccessContext.ClientAppId"))?.ToLowerInvariant(),
         };
-        ReadFolders(record, "Folders", "FolderItems", mail.Folders);
-        ReadFolders(record, "Messages", "MessageItems", mail.Folders);
+        ReadFolders(record, "Folders", "FolderItems", mail.Folders, strict: true);
+        ReadFolders(record, "Messages", "MessageItems", mail.Folders, strict: false);
         if (record.Json("Item") is { ValueKind: JsonValueKind.Object } item) AddItem(mail.Folders, item);
-        else if (record.TryGet("Item", out var badItem) && badItem.ValueKind is not JsonValueKind.String)
-            throw new RecordRejectedException($"Item is a {badItem.ValueKind}, expected an object");
-        foreach (var affected in Elements(record, "AffectedItems")) AddItem(mail.Folders, affected);
+        foreach (var affected in Elements(record, "AffectedItems", strict: false)) AddItem(mail.Folders, affected);
         return mail;
     }
 
     private static int? OperationCount(JsonElement record)
     {
         if (!record.TryGet("OperationCount", out var v)) return null;
-        var count = record.Long("OperationCount");
-        if (count is null && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d)) count = (long)d;
-        if (count is null) throw new RecordRejectedException($"OperationCount is not a number: {Describe(v)}");
-        return (int)Math.Clamp(count.Value, 0, int.MaxValue);
+        var text = JsonFields.AsText(v);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
+            ? (int)Math.Min(d, int.MaxValue)
+            : null;
     }
 
-    private static void ReadFolders(JsonElement record, string field, string itemsField, List<MailFolder> folders)
+    private static void ReadFolders(JsonElement record, string field, string itemsField, List<MailFolder> folders, bool strict)
     {
-        foreach (var entry in Elements(record, field))
+        foreach (var entry in Elements(record, field, strict))
         {
             if (entry.ValueKind == JsonValueKind.String)
             {
@@ -67,9 +70,13 @@ internal static class MailAccessReader
                 folders.Add(new MailFolder { Id = PowerShellText.Get(table, "Id"), Path = PowerShellText.Get(table, "Path") });
                 continue;
             }
-            if (entry.ValueKind != JsonValueKind.Object) throw new RecordRejectedException($"{field} holds a {entry.ValueKind}, expected folder objects");
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                if (strict) throw new RecordRejectedException($"{field} holds a {entry.ValueKind}, expected folder objects");
+                continue;
+            }
             var folder = new MailFolder { Id = entry.Str("Id"), Path = entry.Str("Path") };
-            foreach (var item in Elements(entry, itemsField))
+            foreach (var item in Elements(entry, itemsField, strict: false))
             {
                 if (item.ValueKind == JsonValueKind.Object) folder.Items.Add(ToItem(item));
             }
@@ -105,8 +112,12 @@ internal static class MailAccessReader
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : null;
     }
 
-    /// <summary>Elements of an array field (JSON or JSON in a string); a single object counts as one; other types reject the record.</summary>
-    private static IEnumerable<JsonElement> Elements(JsonElement record, string field)
+    /// <summary>
+    /// Elements of an array field (JSON or JSON in a string); a single object or hashtable string counts as one. When
+    /// <paramref name="strict"/>, any other type rejects the record (Folders is what scoping rests on: a Folders
+    /// value that cannot be read must not pass as "no folders"); otherwise it is skipped.
+    /// </summary>
+    private static IEnumerable<JsonElement> Elements(JsonElement record, string field, bool strict)
     {
         if (!record.TryGet(field, out var v)) return [];
         if (v.ValueKind == JsonValueKind.String)
@@ -115,13 +126,15 @@ internal static class MailAccessReader
             if (text.Length == 0) return [];
             if (record.Json(field) is { } parsed) v = parsed;
             else if (PowerShellText.IsHashtable(text)) return [v];
-            else throw new RecordRejectedException($"{field} is text that is neither JSON nor a PowerShell rendering: {Describe(v)}");
+            else if (strict) throw new RecordRejectedException($"{field} is text that is neither JSON nor a PowerShell rendering: {Describe(v)}");
+            else return [];
         }
         return v.ValueKind switch
         {
             JsonValueKind.Array => v.EnumerateArray().ToList(),
             JsonValueKind.Object => [v],
-            _ => throw new RecordRejectedException($"{field} is a {v.ValueKind}, expected an array"),
+            _ when strict => throw new RecordRejectedException($"{field} is a {v.ValueKind}, expected an array"),
+            _ => [],
         };
     }
 

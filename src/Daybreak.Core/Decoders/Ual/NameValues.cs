@@ -10,7 +10,7 @@ namespace Daybreak.Decoders.Ual;
 /// </summary>
 internal static class NameValues
 {
-    /// <summary>The entries of <paramref name="field"/>; empty when absent. Throws when the field has a type no export writes.</summary>
+    /// <summary>The entries of <paramref name="field"/>; empty when absent.</summary>
     public static List<ModifiedProperty> Read(JsonElement record, string field)
     {
         var list = new List<ModifiedProperty>();
@@ -41,7 +41,9 @@ internal static class NameValues
                 list.Add(new ModifiedProperty(field, null, text));
                 return list;
             default:
-                throw new RecordRejectedException($"{field} is a {value.ValueKind}, expected a list of name/value pairs");
+                // A scalar where a list was expected: keep it under the field's name rather than lose the record.
+                list.Add(new ModifiedProperty(field, null, JsonFields.AsText(value)));
+                return list;
         }
     }
 

@@ -11,26 +11,29 @@ namespace Daybreak.Decoders.Ual;
 /// </summary>
 public sealed class UalNormaliser : IRecordNormaliser
 {
+    /// <inheritdoc/>
     public string Family => "ual";
 
+    /// <inheritdoc/>
     public IReadOnlyList<FormatInfo> Formats => UalFormats.All;
 
+    /// <inheritdoc/>
     public bool Accepts(in RawRecord record)
     {
         var root = record.Root;
         if (root.ValueKind != JsonValueKind.Object) return false;
+        var hasRecordType = root.TryGet("RecordType", out _);
         if (root.TryGet("Operation", out var op) && op.ValueKind == JsonValueKind.String)
         {
-            return root.TryGet("CreationTime", out _) || root.TryGet("RecordType", out _) || root.TryGet("Workload", out _)
-                || root.TryGet("OfficeWorkload", out _);
+            return hasRecordType || root.TryGet("CreationTime", out _) || root.TryGet("Workload", out _) || root.TryGet("OfficeWorkload", out _);
         }
-        return UalVariant.IsCloudAppEventsRow(root);
+        // A bare UAL record without Operation (Elastic keeps such minimal records) still has CreationTime and RecordType.
+        return (hasRecordType && root.TryGet("CreationTime", out _)) || UalVariant.IsCloudAppEventsRow(root);
     }
 
-    public AuditEvent Normalise(in RawRecord record)
-    {
-        var format = UalVariant.Of(record);
-        if (!record.Root.TryGet("Operation", out _)) return CloudAppEventsRow.Normalise(record);
-        return UalRecordMapper.Map(record, format);
-    }
+    /// <inheritdoc/>
+    public AuditEvent Normalise(in RawRecord record) =>
+        record.Root.TryGet("Operation", out _) || !UalVariant.IsCloudAppEventsRow(record.Root)
+            ? UalRecordMapper.Map(record, UalVariant.Of(record))
+            : CloudAppEventsRow.Normalise(record);
 }

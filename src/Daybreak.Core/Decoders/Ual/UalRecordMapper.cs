@@ -12,9 +12,9 @@ internal static partial class UalRecordMapper
     public static AuditEvent Map(in RawRecord record, string format)
     {
         var root = record.Root;
-        var operation = root.TryGet("Operation", out var op) && op.ValueKind == JsonValueKind.String
-            ? op.GetString()!
-            : throw new RecordRejectedException("Operation is not a string");
+        var operation = !root.TryGet("Operation", out var op) ? ""
+            : op.ValueKind == JsonValueKind.String ? op.GetString()!
+            : throw new RecordRejectedException($"Operation is a {op.ValueKind}, expected a string");
         var evt = new AuditEvent
         {
             RecordId = RecordIds.For(SourceKind.Ual, root.Str("Id", "OfficeId", "SourceRecordId") ?? EnvelopeId(record.Envelope), record.Raw),

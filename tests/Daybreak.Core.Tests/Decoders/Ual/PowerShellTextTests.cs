@@ -30,6 +30,12 @@ public sealed class PowerShellTextTests
     [InlineData("[2a01:110:8068:7:9bf8:aa87:e00a:5f1f]:36185", "2a01:110:8068:7:9bf8:aa87:e00a:5f1f")]
     [InlineData("2603:10b6:5:1f4:cafe::28", "2603:10b6:5:1f4:cafe::28")]
     [InlineData("::1", "::1")]
+    [InlineData("[10.11.12.13]:12345", "10.11.12.13")]
+    [InlineData("[2001:db8::abcd]", "2001:db8::abcd")]
+    [InlineData("::ffff:10.11.12.13", "10.11.12.13")]
+    [InlineData("[::ffff:10.11.12.13]:12345", "10.11.12.13")]
+    [InlineData("cool.client.local:12345", "cool.client.local")]
+    [InlineData("[localhost]:12345", "localhost")]
     [InlineData(" ", null)]
     public void Client_ip_loses_port_and_brackets(string input, string? expected) =>
         Assert.Equal(expected, IpAddresses.Strip(input));

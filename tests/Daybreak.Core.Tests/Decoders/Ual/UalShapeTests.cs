@@ -63,6 +63,16 @@ public sealed class UalShapeTests
     }
 
     [Fact]
+    public void Minimal_record_without_operation_is_accepted()
+    {
+        // Shape of Elastic's test-ip-formats-events.json: only ClientIP, CreationTime, Id and RecordType.
+        var evt = Assert.Single(UalDecode.Text("""{"ClientIP":"[10.11.12.13]:12345","CreationTime":"2020-02-17T17:12:03","Id":"3be78a31-dbd3-4c2c-eaf9-08d7b3cc8226","RecordType":-1}""").Events);
+        Assert.Equal("", evt.Operation);
+        Assert.Equal("10.11.12.13", evt.Network.Ip);
+        Assert.Equal("-1", evt.Category);
+    }
+
+    [Fact]
     public void Unknown_result_status_is_unknown_not_success()
     {
         var evt = Assert.Single(UalDecode.Text("""{"CreationTime":"2024-01-30T14:23:40","Id":"p1","Operation":"CreateArtifact","RecordType":20,"Workload":"PowerBI","ResultStatus":"InProgress","UserId":"u@x.pl","UserAgent":"Mozilla/5.0"}""").Events);
