@@ -37,8 +37,10 @@ internal static class SummaryView
             table.AddColumn("to (UTC)");
             table.AddColumn(new TableColumn("records").RightAligned());
             foreach (var c in coverage)
-                table.AddRow(c.Source, TerminalText.Markup(c.Tenant ?? "?"), HuntReportJson.Iso(c.From), HuntReportJson.Iso(c.To), c.Records.ToString("N0"));
+                table.AddRow(c.Source, TerminalText.Markup(c.Tenant ?? "(not in the log)"), Short(c.From), Short(c.To), c.Records.ToString("N0"));
             console.Write(table);
         }
     }
+
+    private static string Short(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }
