@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Daybreak.Decoders;
@@ -19,13 +21,21 @@ public static class JsonFields
         if (obj.TryGetProperty(name, out value)) return value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
         foreach (var p in obj.EnumerateObject())
         {
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (NameEqualsIgnoreCase(p, name))
             {
                 value = p.Value;
                 return value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
             }
         }
         return false;
+    }
+
+    /// <summary>Compares without allocating the property name: misses scan every property of large records.</summary>
+    private static bool NameEqualsIgnoreCase(JsonProperty p, string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+        if (raw.IndexOf((byte)'\\') >= 0) return string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase); // escaped name
+        return raw.Length == name.Length ? Ascii.EqualsIgnoreCase(raw, name) : false;
     }
 
     /// <summary>Follows a dotted path (<c>status.errorCode</c>), descending into JSON held in strings on the way.</summary>
