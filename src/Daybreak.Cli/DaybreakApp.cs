@@ -22,7 +22,8 @@ public static class DaybreakApp
             config.SetExceptionHandler((ex, _) => HandleError(env, ex));
             Configure(config);
         });
-        var code = app.Run(args);
+        // A lone "-" (standard input) would be read as an option by the parser.
+        var code = app.Run(args.Select(a => a == Sources.InputSource.StdinName ? Sources.InputSource.StdinAlias : a));
         return code < 0 ? ExitCodes.Usage : code;
     }
 

@@ -11,7 +11,7 @@ public static class InputExpander
         var result = new List<InputSource>();
         foreach (var path in paths)
         {
-            if (path == InputSource.StdinName) { result.Add(new InputSource(path)); continue; }
+            if (path is InputSource.StdinName or InputSource.StdinAlias) { result.Add(new InputSource(path)); continue; }
             if (File.Exists(path)) { result.Add(new InputSource(path)); continue; }
             if (Directory.Exists(path))
             {

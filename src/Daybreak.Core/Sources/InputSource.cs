@@ -5,7 +5,10 @@ public sealed record InputSource(string Path)
 {
     public const string StdinName = "-";
 
-    public bool IsStdin => Path == StdinName;
+    /// <summary>What a command line parser that treats "-" as an option may pass instead of "-".</summary>
+    public const string StdinAlias = "<stdin>";
+
+    public bool IsStdin => Path is StdinName or StdinAlias;
 
     /// <summary>The name used in error reports and in the store.</summary>
     public string DisplayName => IsStdin ? "<stdin>" : Path;
