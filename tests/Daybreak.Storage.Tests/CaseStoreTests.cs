@@ -125,3 +125,44 @@ public sealed class CaseStoreTests
         Assert.Equal(hostile, read.Query("SELECT actor_display_name FROM events").Rows.Single()[0]);
     }
 }
+
+public sealed class EventReaderTests
+{
+    [Fact]
+    public void Events_come_back_in_event_time_order_with_mail_items_and_targets()
+    {
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        using (var writer = new EventWriter(store))
+        {
+            var late = new AuditEvent { RecordId = "ual:late", Format = "t", Raw = "{\"late\":1}", Time = new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc), Source = SourceKind.Ual, Operation = "MailItemsAccessed" };
+            late.Mail = new MailAccess { MailboxOwnerUpn = "ceo@contoso.com", AccessType = "Sync", IsThrottled = false, OperationCount = 3, ClientAppId = "app-1" };
+            late.Mail.Folders.Add(new MailFolder { Path = "\\Inbox" });
+            var bind = new MailFolder { Id = "f2", Path = "\\Legal" };
+            bind.Items.Add(new MailItem("<a@x>", 10, null));
+            bind.Items.Add(new MailItem("<b@x>", null, "imm"));
+            late.Mail.Folders.Add(bind);
+            var early = new AuditEvent { RecordId = "audit:early", Format = "t", Raw = "{}", Time = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), Source = SourceKind.Audit, Operation = "Add user" };
+            early.Actor.Kind = ActorKind.ServicePrincipal;
+            early.Actor.AppId = "app-1";
+            var target = new Target { Kind = "User", Id = "u1", Name = "syncadmin@contoso.com" };
+            target.ModifiedProperties.Add(new ModifiedProperty("AccountEnabled", null, "[true]"));
+            early.Targets.Add(target);
+            writer.Write(late);
+            writer.Write(early);
+            writer.Flush();
+        }
+
+        var events = EventReader.ReadOrdered(store).ToList();
+        Assert.Equal(["audit:early", "ual:late"], events.Select(e => e.RecordId));
+        Assert.Equal(ActorKind.ServicePrincipal, events[0].Actor.Kind);
+        Assert.Equal("AccountEnabled", events[0].Targets.Single().ModifiedProperties.Single().Name);
+        Assert.Null(events[0].Mail);
+        var mail = events[1].Mail!;
+        Assert.Equal(("Sync", 3, "app-1"), (mail.AccessType, mail.OperationCount, mail.ClientAppId));
+        Assert.Equal(["\\Inbox", "\\Legal"], mail.Folders.Select(f => f.Path).Order());
+        Assert.Equal(["<a@x>", "<b@x>"], mail.Folders.Single(f => f.Path == "\\Legal").Items.Select(i => i.InternetMessageId).Order());
+        Assert.Equal("{\"late\":1}", events[1].Raw);
+        Assert.Equal(DateTimeKind.Utc, events[1].Time.Kind);
+    }
+}

@@ -1,3 +1,5 @@
+using Daybreak.Correlation;
+using Daybreak.Detection;
 using Daybreak.Pipeline;
 
 namespace Daybreak.Reporting;
@@ -10,6 +12,13 @@ public sealed class HuntReport
     public required IngestSummary Input { get; init; }
 
     public IReadOnlyList<CoverageEntry> Coverage { get; init; } = [];
+
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+
+    public IReadOnlyList<Incident> Incidents { get; init; } = [];
+
+    /// <summary>Detections that failed on some events (counted, first error kept); the run went on without them.</summary>
+    public IReadOnlyCollection<DetectionError> DetectionErrors { get; init; } = [];
 }
 
 /// <summary>One source's covered period in one tenant.</summary>

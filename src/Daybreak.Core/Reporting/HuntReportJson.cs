@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Daybreak.Correlation;
+using Daybreak.Detection;
 
 namespace Daybreak.Reporting;
 
@@ -46,12 +48,121 @@ public static class HuntReportJson
         }
         w.WriteEndArray();
 
-        // Detection and scoping stages fill these (see the open issues); until then they are present and empty.
         w.WriteStartArray("alerts");
+        foreach (var a in report.Alerts) WriteAlert(w, a);
         w.WriteEndArray();
+
         w.WriteStartArray("incidents");
+        foreach (var i in report.Incidents) WriteIncident(w, i);
+        w.WriteEndArray();
+
+        w.WriteStartArray("detection_errors");
+        foreach (var e in report.DetectionErrors)
+        {
+            w.WriteStartObject();
+            w.WriteString("detection", e.Detection);
+            w.WriteNumber("count", e.Count);
+            w.WriteString("first_error", e.FirstError);
+            w.WriteString("first_record", e.FirstRecordId);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteAlert(Utf8JsonWriter w, Alert a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("rule", a.Rule);
+        w.WriteString("title", a.Title);
+        w.WriteString("severity", a.Severity.Name());
+        w.WriteString("time", Iso(a.Time));
+        if (a.FirstSeen is { } first) w.WriteString("first_seen", Iso(first));
+        w.WriteString("engine", a.Engine);
+        Strings(w, "techniques", a.Techniques);
+        w.WritePropertyName("entities");
+        WriteEntities(w, a.Entities);
+        Strings(w, "evidence", a.Evidence);
+        if (a.Description is not null) w.WriteString("description", a.Description);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEntities(Utf8JsonWriter w, AlertEntities e)
+    {
+        w.WriteStartObject();
+        Strings(w, "users", e.Users);
+        Strings(w, "user_ids", e.UserIds);
+        Strings(w, "apps", e.Apps);
+        Strings(w, "service_principals", e.ServicePrincipals);
+        Strings(w, "ips", e.Ips);
+        Strings(w, "mailboxes", e.Mailboxes);
+        Strings(w, "credential_key_ids", e.CredentialKeyIds);
+        Strings(w, "sessions", e.Sessions);
+        Strings(w, "tenants", e.Tenants);
+        w.WriteEndObject();
+    }
+
+    private static void WriteIncident(Utf8JsonWriter w, Incident i)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", i.Id);
+        w.WriteString("title", i.Title);
+        w.WriteString("severity", i.Severity.Name());
+        w.WriteString("first_seen", Iso(i.FirstSeen));
+        w.WriteString("last_seen", Iso(i.LastSeen));
+        w.WriteString("detected_at", Iso(i.DetectedAt));
+        w.WriteString("dwell", System.Xml.XmlConvert.ToString(i.Dwell));
+        w.WriteNumber("dwell_seconds", (long)i.Dwell.TotalSeconds);
+        Strings(w, "techniques", i.Techniques);
+        w.WriteStartArray("steps");
+        foreach (var s in i.Steps)
+        {
+            w.WriteStartObject();
+            w.WriteString("technique", s.Technique);
+            w.WriteString("time", Iso(s.Time));
+            w.WriteString("alert", s.Alert);
+            w.WriteString("title", s.Title);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("entities");
+        WriteEntities(w, i.Entities);
+        w.WriteStartObject("blast_radius");
+        w.WriteStartArray("mailboxes");
+        foreach (var m in i.BlastRadius.Mailboxes)
+        {
+            w.WriteStartObject();
+            w.WriteString("owner", m.Owner);
+            w.WriteNumber("items", m.MessageIds.Count);
+            Strings(w, "message_ids", m.MessageIds);
+            Strings(w, "folders_synced", m.FoldersSynced);
+            w.WriteStartArray("unknown_windows");
+            foreach (var u in m.UnknownWindows)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Iso(u.From));
+                w.WriteString("to", Iso(u.To));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("first_access", Iso(m.FirstAccess));
+            w.WriteString("last_access", Iso(m.LastAccess));
+            Strings(w, "via", m.Via);
+            w.WriteNumber("bytes", m.Bytes);
+            w.WriteNumber("operations", m.Operations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -1,0 +1,51 @@
+namespace Daybreak.Detection;
+
+/// <summary>
+/// The identities and things an alert is about. Incidents join alerts through these: object ids, app ids,
+/// service-principal ids, credential key ids, token and session ids first; IPs last, as the weakest link.
+/// </summary>
+public sealed class AlertEntities
+{
+    /// <summary>User principal names, lower-cased.</summary>
+    public SortedSet<string> Users { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Directory object ids of users.</summary>
+    public SortedSet<string> UserIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Application (client) ids.</summary>
+    public SortedSet<string> Apps { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Service principal object ids.</summary>
+    public SortedSet<string> ServicePrincipals { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> Ips { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Mailbox owner UPNs whose mail was accessed.</summary>
+    public SortedSet<string> Mailboxes { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> CredentialKeyIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Session ids and unique token ids.</summary>
+    public SortedSet<string> Sessions { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> Tenants { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a value when it is present; ids are lower-cased so different logs' spellings join.</summary>
+    public static void Add(SortedSet<string> set, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) set.Add(value.Trim().ToLowerInvariant());
+    }
+
+    public void UnionWith(AlertEntities other)
+    {
+        Users.UnionWith(other.Users);
+        UserIds.UnionWith(other.UserIds);
+        Apps.UnionWith(other.Apps);
+        ServicePrincipals.UnionWith(other.ServicePrincipals);
+        Ips.UnionWith(other.Ips);
+        Mailboxes.UnionWith(other.Mailboxes);
+        CredentialKeyIds.UnionWith(other.CredentialKeyIds);
+        Sessions.UnionWith(other.Sessions);
+        Tenants.UnionWith(other.Tenants);
+    }
+}

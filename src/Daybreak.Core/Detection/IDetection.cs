@@ -1,0 +1,24 @@
+using Daybreak.Events;
+
+namespace Daybreak.Detection;
+
+/// <summary>
+/// A detection observes events in event-time order and raises alerts; stateful ones raise what is still pending in
+/// <see cref="Flush"/> at the end of input (pySigma's validate/finalize). A detection that throws is reported and
+/// counted by the runner, never allowed to stop the run.
+/// </summary>
+public interface IDetection
+{
+    /// <summary>Stable name, used in error reports and in rule ids (<c>builtin.NAME</c>).</summary>
+    string Name { get; }
+
+    void Observe(AuditEvent evt, IAlertSink alerts);
+
+    void Flush(IAlertSink alerts);
+}
+
+/// <summary>Receives alerts from detections.</summary>
+public interface IAlertSink
+{
+    void Raise(Alert alert);
+}

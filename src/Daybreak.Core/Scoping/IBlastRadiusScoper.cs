@@ -1,0 +1,15 @@
+using Daybreak.Correlation;
+using Daybreak.Events;
+
+namespace Daybreak.Scoping;
+
+/// <summary>
+/// Sees every event of the hunt once (in event-time order) and keeps what scoping needs, then works out each
+/// incident's blast radius from its entities.
+/// </summary>
+public interface IBlastRadiusScoper
+{
+    void Observe(AuditEvent evt);
+
+    BlastRadius Scope(Incident incident);
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Daybreak.Events;
+
+namespace Daybreak.Storage;
+
+/// <summary>
+/// Reads the case's events back as <see cref="AuditEvent"/>s in event-time order, with their mail items and raw
+/// records. Detection runs over this, not over files as they arrive: exports are often newest-first (Graph API
+/// pages) or split by source, and stateful detections need one time-ordered stream across all of them.
+/// </summary>
+public static class EventReader
+{
+    private const string Sql = """
+        SELECT e.record_id, e.time, e.tenant_uid, e.source, e.format, e.category, e.activity_name,
+               e.status, e.status_code, e.status_detail,
+               e.actor_kind, e.actor_user_uid, e.actor_user_name, e.actor_app_uid, e.actor_display_name,
+               e.src_ip, e.src_country, e.src_city, e.src_asn, e.user_agent, e.client_app,
+               e.auth_requirement, e.ca_status, e.is_interactive, e.token_issuer_type, e.auth_protocol, e.signin_type,
+               e.correlation_uid, e.session_uid, e.unique_token_id, e.signin_activity_id, e.credential_key_id,
+               e.mailbox_owner_upn, e.mailbox_guid, e.mail_access_type, e.mail_throttled, e.mail_operation_count,
+               e.mail_client_info, e.mail_app_id, e.mail_client_app_id,
+               e.targets, e.file, e.line, e.raw, m.items
+        FROM events e
+        LEFT JOIN (
+            SELECT record_id, to_json(list(struct_pack(id := folder_id, path := folder_path, mid := internet_message_id,
+                                                       size := size_bytes, imm := immutable_id))) AS items
+            FROM mail_items GROUP BY record_id
+        ) m USING (record_id)
+        ORDER BY e.time, e.record_id
+        """;
+
+    public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store)
+    {
+        foreach (var r in store.Stream(Sql, out _))
+            yield return Build(r);
+    }
+
+    private static AuditEvent Build(object?[] r)
+    {
+        var i = 0;
+        string? S() => r[i++] as string;
+        var evt = new AuditEvent
+        {
+            RecordId = S()!,
+            Time = DateTime.SpecifyKind((DateTime)r[i++]!, DateTimeKind.Utc),
+            TenantId = S(),
+            Source = SourceKinds.TryParse(S()!, out var source) ? source : SourceKind.Audit,
+            Format = S()!,
+            Category = S(),
+            Operation = S() ?? "",
+            Raw = "",
+        };
+        evt.Outcome.Status = Enum.TryParse<OutcomeStatus>(S(), true, out var status) ? status : OutcomeStatus.Unknown;
+        evt.Outcome.Code = S();
+        evt.Outcome.Reason = S();
+        evt.Actor.Kind = Enum.TryParse<ActorKind>(S(), true, out var kind) ? kind : ActorKind.Unknown;
+        evt.Actor.ObjectId = S();
+        evt.Actor.Upn = S();
+        evt.Actor.AppId = S();
+        evt.Actor.DisplayName = S();
+        evt.Network.Ip = S();
+        evt.Network.Country = S();
+        evt.Network.City = S();
+        evt.Network.Asn = r[i++] is { } asn ? Convert.ToInt64(asn) : null;
+        evt.Network.UserAgent = S();
+        evt.Network.ClientApp = S();
+        evt.Auth.Requirement = S();
+        evt.Auth.ConditionalAccessStatus = S();
+        evt.Auth.IsInteractive = r[i++] as bool?;
+        evt.Auth.TokenIssuerType = S();
+        evt.Auth.Protocol = S();
+        evt.Auth.SignInType = S();
+        evt.Auth.CorrelationId = S();
+        evt.Auth.SessionId = S();
+        evt.Auth.UniqueTokenId = S();
+        evt.Auth.SignInActivityId = S();
+        evt.Auth.CredentialKeyId = S();
+        var owner = S();
+        var guid = S();
+        var access = S();
+        var throttled = r[i++] as bool?;
+        var count = r[i++] is { } c ? Convert.ToInt32(c) : (int?)null;
+        var info = S();
+        var mailApp = S();
+        var mailClient = S();
+        var targets = S();
+        var file = S() ?? "";
+        var line = r[i++] is { } l ? Convert.ToInt64(l) : 0;
+        evt.Raw = S() ?? "";
+        var items = S();
+        evt.Position = new SourcePosition(file, line);
+
+        if (owner is not null || access is not null || items is not null || mailClient is not null || info is not null)
+        {
+            evt.Mail = new MailAccess
+            {
+                MailboxOwnerUpn = owner, MailboxGuid = guid, AccessType = access, IsThrottled = throttled, OperationCount = count,
+                ClientInfoString = info, AppId = mailApp, ClientAppId = mailClient,
+            };
+            if (items is not null) AddFolders(evt.Mail, items);
+        }
+        if (targets is not null) AddTargets(evt, targets);
+        return evt;
+    }
+
+    private static void AddFolders(MailAccess mail, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var byFolder = new Dictionary<(string?, string?), MailFolder>();
+        foreach (var item in doc.RootElement.EnumerateArray())
+        {
+            var id = Str(item, "id");
+            var path = Str(item, "path");
+            if (!byFolder.TryGetValue((id, path), out var folder))
+            {
+                folder = new MailFolder { Id = id, Path = path };
+                byFolder[(id, path)] = folder;
+                mail.Folders.Add(folder);
+            }
+            var mid = Str(item, "mid");
+            if (mid is null && Str(item, "imm") is null) continue;
+            long? size = item.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null;
+            folder.Items.Add(new MailItem(mid, size, Str(item, "imm")));
+        }
+    }
+
+    private static void AddTargets(AuditEvent evt, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        foreach (var t in doc.RootElement.EnumerateArray())
+        {
+            var target = new Target { Kind = Str(t, "kind"), Id = Str(t, "id"), Name = Str(t, "name") };
+            if (t.TryGetProperty("modified_properties", out var props))
+            {
+                foreach (var p in props.EnumerateArray())
+                    target.ModifiedProperties.Add(new ModifiedProperty(Str(p, "name") ?? "", Str(p, "old_value"), Str(p, "new_value")));
+            }
+            evt.Targets.Add(target);
+        }
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
