@@ -17,5 +17,8 @@ public static class DaybreakApp
         config.SetApplicationName("daybreak");
         config.PropagateExceptions();
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version.");
+        config.AddCommand<Commands.SimulateCommand>("simulate")
+            .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
+            .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
     }
 }
