@@ -47,8 +47,8 @@ internal sealed class JsonSink : IDisposable
         if (_buffer.WrittenCount < 1 << 16) return;
         Writer.Flush();
         _stream.Write(_buffer.WrittenSpan);
+        // No Reset here: mid-array the writer must remember that the next value needs a comma.
         _buffer.ResetWrittenCount();
-        Writer.Reset(_buffer);
     }
 
     public void Dispose()
