@@ -36,6 +36,9 @@ public static class DaybreakApp
         config.AddCommand<QueryCommand>("query").WithDescription("Read-only SQL over the case file.")
             .WithExample("query", "\"SELECT source, count(*) FROM events GROUP BY ALL\"");
         config.AddCommand<FormatsCommand>("formats").WithDescription("List the log formats Daybreak reads, with an example of each.");
+        config.AddCommand<SimulateCommand>("simulate")
+            .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
+            .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 

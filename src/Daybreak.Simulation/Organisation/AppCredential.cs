@@ -1,0 +1,3 @@
+namespace Daybreak.Simulation.Organisation;
+
+internal sealed record AppCredential(Guid KeyId, string Type, string DisplayName, string? Thumbprint);

@@ -1,0 +1,3 @@
+namespace Daybreak.Simulation.Organisation;
+
+internal readonly record struct MailMessage(string InternetMessageId, long SizeInBytes, bool HasAttachments, string ItemId);

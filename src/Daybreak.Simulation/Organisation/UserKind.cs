@@ -1,0 +1,10 @@
+namespace Daybreak.Simulation.Organisation;
+
+internal enum UserKind
+{
+    Member,
+    Admin,
+    Legacy,
+    Test,
+    Service,
+}

@@ -1,0 +1,3 @@
+namespace Daybreak.Simulation.Records;
+
+internal sealed record AuditTarget(string Id, string? DisplayName, string Type, string? UserPrincipalName, IReadOnlyList<ModifiedProperty> ModifiedProperties);

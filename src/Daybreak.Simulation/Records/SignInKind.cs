@@ -1,0 +1,8 @@
+namespace Daybreak.Simulation.Records;
+
+internal enum SignInKind
+{
+    Interactive,
+    NonInteractive,
+    ServicePrincipal,
+}
