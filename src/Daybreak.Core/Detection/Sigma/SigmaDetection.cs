@@ -1,0 +1,91 @@
+using Daybreak.Events;
+using Daybreak.Rules.Sigma;
+
+namespace Daybreak.Detection.Sigma;
+
+/// <summary>
+/// Runs a compiled Sigma rule set as a detection: routes each event to the rules of its log source, raises an alert
+/// for every standalone match, and feeds matches to the rule set's correlations (event time, bounded lateness).
+/// The event view is chosen by the caller: Daybreak's normalised view for its own rules, or the raw record behind a
+/// field mapping for community rules.
+/// </summary>
+public sealed class SigmaDetection : IDetection
+{
+    private readonly SigmaEngine _engine;
+    private readonly Func<AuditEvent, IReadOnlyList<SigmaLogSource>> _route;
+    private readonly Func<AuditEvent, ISigmaEvent> _view;
+    private readonly SigmaCorrelator _correlator;
+    // Entities of events that fed a correlation, so a correlation alert names who and what it is about.
+    private readonly Dictionary<string, AlertEntities> _correlatedEntities = new(StringComparer.Ordinal);
+
+    public SigmaDetection(string name, SigmaEngine engine, Func<AuditEvent, IReadOnlyList<SigmaLogSource>> route,
+        Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null)
+    {
+        Name = name;
+        _engine = engine;
+        _route = route;
+        _view = view;
+        _correlator = engine.CreateCorrelator(correlation);
+    }
+
+    public string Name { get; }
+
+    public SigmaEngine Engine => _engine;
+
+    public void Observe(AuditEvent evt, IAlertSink alerts)
+    {
+        var sources = _route(evt);
+        if (sources.Count == 0) return;
+        var view = _view(evt);
+        var matches = _engine.Evaluate(view, sources);
+        foreach (var match in matches)
+        {
+            if (match.IsStandaloneAlert) alerts.Raise(FromMatch(match, evt));
+            if (!_correlator.IsCorrelated(match.RuleId)) continue;
+            _correlatedEntities.TryAdd(evt.RecordId, EntityExtractor.From(evt));
+            foreach (var c in _correlator.Observe(match, new DateTimeOffset(evt.Time, TimeSpan.Zero), evt.RecordId, view))
+                if (c.IsStandaloneAlert) alerts.Raise(FromCorrelation(c));
+        }
+    }
+
+    public void Flush(IAlertSink alerts)
+    {
+        foreach (var c in _correlator.Flush())
+            if (c.IsStandaloneAlert) alerts.Raise(FromCorrelation(c));
+        _correlatedEntities.Clear();
+    }
+
+    private Alert FromMatch(SigmaMatch match, AuditEvent evt) => new()
+    {
+        Rule = match.RuleId,
+        Title = match.Title,
+        Severity = Severities.Parse(match.Level),
+        Time = evt.Time,
+        Techniques = match.Techniques,
+        Entities = EntityExtractor.From(evt),
+        Evidence = [evt.RecordId],
+        Description = match.Rule.Description,
+        Engine = "sigma",
+    };
+
+    private Alert FromCorrelation(SigmaCorrelationAlert c)
+    {
+        var entities = new AlertEntities();
+        foreach (var id in c.EventIds)
+            if (_correlatedEntities.TryGetValue(id, out var e)) entities.UnionWith(e);
+        var group = string.Join(", ", c.GroupKey.Select(kv => kv.Key + "=" + kv.Value));
+        return new Alert
+        {
+            Rule = c.RuleId,
+            Title = c.Title,
+            Severity = Severities.Parse(c.Level),
+            Time = c.LastSeen.UtcDateTime,
+            FirstSeen = c.FirstSeen.UtcDateTime,
+            Techniques = c.Techniques,
+            Entities = entities,
+            Evidence = c.EventIds,
+            Description = (c.Rule.Description is { } d ? d.Trim() + " " : "") + (group.Length > 0 ? $"({group}; value {c.Value})" : $"(value {c.Value})"),
+            Engine = "sigma",
+        };
+    }
+}
