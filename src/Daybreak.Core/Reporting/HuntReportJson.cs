@@ -70,7 +70,7 @@ public static class HuntReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteAlert(Utf8JsonWriter w, Alert a)
+    public static void WriteAlert(Utf8JsonWriter w, Alert a)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);
@@ -103,7 +103,7 @@ public static class HuntReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteIncident(Utf8JsonWriter w, Incident i)
+    public static void WriteIncident(Utf8JsonWriter w, Incident i)
     {
         w.WriteStartObject();
         w.WriteString("id", i.Id);

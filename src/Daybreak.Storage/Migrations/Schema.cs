@@ -90,5 +90,26 @@ internal static class Schema
                 finished_at TIMESTAMP
             );
             """),
+        new(2, "hunt findings: alerts and incidents of the latest hunt", """
+            CREATE TABLE alerts (
+                alert_id VARCHAR NOT NULL,
+                run_id VARCHAR NOT NULL,
+                rule VARCHAR NOT NULL,
+                title VARCHAR NOT NULL,
+                severity VARCHAR NOT NULL,
+                time TIMESTAMP NOT NULL,
+                json VARCHAR NOT NULL
+            );
+            CREATE TABLE incidents (
+                incident_id VARCHAR NOT NULL,
+                run_id VARCHAR NOT NULL,
+                title VARCHAR NOT NULL,
+                severity VARCHAR NOT NULL,
+                first_seen TIMESTAMP NOT NULL,
+                last_seen TIMESTAMP NOT NULL,
+                detected_at TIMESTAMP NOT NULL,
+                json VARCHAR NOT NULL
+            );
+            """),
     ];
 }
