@@ -29,6 +29,7 @@ public static class DaybreakApp
 
     internal static void Configure(IConfigurator config)
     {
+        config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a small breached tenant and hunt it: the whole product in one command, no setup.");
         config.AddCommand<HuntCommand>("hunt").WithDescription("Ingest logs, then hunt them: input summary, coverage, alerts, incidents.")
             .WithExample("hunt", "samples/", "--json");
         config.AddCommand<IngestCommand>("ingest").WithDescription("Read logs into the case file (DuckDB), reporting every record that could not be read.")

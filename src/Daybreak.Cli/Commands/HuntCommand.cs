@@ -4,11 +4,11 @@ using Spectre.Console.Cli;
 namespace Daybreak.Cli.Commands;
 
 /// <summary>
-/// <c>daybreak hunt PATH...</c>: ingests, then runs every stage that exists. Today that is the input summary and
-/// coverage; detection and scoping add alerts and incidents to the same report.
+/// <c>daybreak hunt PATH...</c>: ingests, then analyses the whole case: alerts, incidents with their blast radius,
+/// coverage; the findings are kept in the case for the verbs that act on them.
 /// </summary>
 internal sealed class HuntCommand(CliEnvironment env) : Command<IngestSettings>
 {
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken) =>
-        IngestCommand.Run(env, settings, "hunt");
+        HuntRun.Execute(env, settings, "hunt");
 }

@@ -11,7 +11,7 @@ namespace Daybreak.Cli.Commands;
 /// <summary>The ingest step shared by <c>ingest</c> and <c>hunt</c>: expand inputs, decode, store, log the run.</summary>
 internal static class IngestRun
 {
-    public sealed record Result(IngestSummary Summary, long Inserted, IReadOnlyList<string> Missing, int Inputs);
+    public sealed record Result(IngestSummary Summary, long Inserted, IReadOnlyList<string> Missing, int Inputs, string RunId);
 
     public static Result Execute(CliEnvironment env, IngestSettings settings, CaseStore store, string command)
     {
@@ -49,7 +49,7 @@ internal static class IngestRun
         log.Rejections(runId, summary.Errors);
         log.Input(runId, string.Join(';', settings.Paths), null, summary.Records, summary.Accepted, summary.Rejected);
         log.Finish(runId);
-        return new Result(summary, writer.Inserted, missing, inputs.Count);
+        return new Result(summary, writer.Inserted, missing, inputs.Count, runId);
     }
 
     /// <summary>Exit code for a finished ingest: nothing readable at all is 2; --strict with rejections is 3.</summary>

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Daybreak.Cli.Commands;
 
 /// <summary>daybreak simulate: writes a synthetic tenant's logs with labelled attacks and truth.json.</summary>
-internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
+internal sealed class SimulateCommand(Infrastructure.CliEnvironment env) : Command<SimulateCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -90,9 +90,9 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         var stopwatch = Stopwatch.StartNew();
         var simulator = new TenantSimulator(options);
         SimulationResult result;
-        if (AnsiConsole.Profile.Capabilities.Interactive)
+        if (env.IsTerminal)
         {
-            result = AnsiConsole.Progress().Start(p =>
+            result = env.Console.Progress().Start(p =>
             {
                 var task = p.AddTask("simulating days", maxValue: options.Days);
                 return simulator.Run(settings.Out!, new Progress<SimulationProgress>(s => task.Value = s.DaysDone), cancellationToken);
@@ -105,8 +105,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         foreach (var (source, count) in result.RecordsBySource.OrderBy(k => k.Key))
             table.AddRow(source.ToString(), count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 result.Files.Count(f => f.Source == source).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated(
+        env.Console.Write(table);
+        env.Console.MarkupLineInterpolated(
             $"{result.Files.Count} files, {result.MaliciousRecords} malicious records, truth: {result.TruthPath}, {stopwatch.Elapsed.TotalSeconds:F1}s");
         return 0;
     }
