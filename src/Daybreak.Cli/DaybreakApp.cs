@@ -32,6 +32,8 @@ public static class DaybreakApp
         config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a small breached tenant and hunt it: the whole product in one command, no setup.");
         config.AddCommand<HuntCommand>("hunt").WithDescription("Ingest logs, then hunt them: input summary, coverage, alerts, incidents.")
             .WithExample("hunt", "samples/", "--json");
+        config.AddCommand<WatchCommand>("watch").WithDescription("Follow a folder as logs arrive: store every record and raise alerts as they happen.")
+            .WithExample("watch", "/var/log/m365", "--lateness", "300");
         config.AddCommand<IngestCommand>("ingest").WithDescription("Read logs into the case file (DuckDB), reporting every record that could not be read.")
             .WithExample("ingest", "signins.json.gz", "ual.csv", "--db", "case.duckdb");
         config.AddCommand<QueryCommand>("query").WithDescription("Read-only SQL over the case file.")

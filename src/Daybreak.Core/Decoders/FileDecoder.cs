@@ -55,7 +55,7 @@ public sealed class FileDecoder
                 _ => new JsonDocumentFramer(_options.MaxRecordBytes),
             };
             using var records = framer.Frame(stream!).GetEnumerator();
-            long lastLine = 0;
+            long lastLine = source.LineOffset;
             while (true)
             {
                 FramedRecord framed;
@@ -64,6 +64,7 @@ public sealed class FileDecoder
                 {
                     if (!records.MoveNext()) break;
                     framed = records.Current;
+                    if (source.LineOffset != 0) framed = framed with { Line = framed.Line + source.LineOffset };
                 }
                 catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.DecoderFallbackException)
                 {

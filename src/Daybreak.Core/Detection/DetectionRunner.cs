@@ -22,6 +22,9 @@ public sealed class DetectionRunner(IReadOnlyList<IDetection> detections) : IEve
 
     public long Events { get; private set; }
 
+    /// <summary>Called for each new alert as it is raised (streaming output).</summary>
+    public Action<Alert>? OnAlert { get; set; }
+
     public void Write(AuditEvent evt)
     {
         Events++;
@@ -56,7 +59,9 @@ public sealed class DetectionRunner(IReadOnlyList<IDetection> detections) : IEve
 
     public void Raise(Alert alert)
     {
-        if (_alertIds.Add(alert.Id)) _alerts.Add(alert);
+        if (!_alertIds.Add(alert.Id)) return;
+        _alerts.Add(alert);
+        OnAlert?.Invoke(alert);
     }
 
     private void Record(IDetection detection, Exception ex, string? recordId)

@@ -7,19 +7,40 @@ namespace Daybreak.Pipeline;
 
 /// <summary>
 /// The analysis half of a hunt, over one event-time-ordered stream: detections raise alerts, the scoper indexes
-/// mail access, the correlator joins alerts into incidents, and each incident gets its blast radius.
+/// mail access, the correlator joins alerts into incidents, and each incident gets its blast radius. Bulk hunts
+/// call <see cref="Run"/> over the case read in time order; <c>watch</c> feeds a session through a reorder buffer.
+/// Detections are stateful: one analysis serves one session.
 /// </summary>
 public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncidentCorrelator correlator, IBlastRadiusScoper scoper)
 {
     public HuntResult Run(IEnumerable<AuditEvent> ordered, IProgress<long>? progress = null)
     {
-        var runner = new DetectionRunner(detections);
+        var session = Start();
         foreach (var evt in ordered)
         {
-            runner.Write(evt);
-            scoper.Observe(evt);
-            if (runner.Events % 10_000 == 0) progress?.Report(runner.Events);
+            session.Observe(evt);
+            if (session.Events % 10_000 == 0) progress?.Report(session.Events);
         }
+        return session.Complete();
+    }
+
+    /// <summary>Starts a session; <paramref name="onAlert"/> hears each alert as it is raised.</summary>
+    public HuntSession Start(Action<Alert>? onAlert = null) => new(new DetectionRunner(detections) { OnAlert = onAlert }, correlator, scoper);
+}
+
+/// <summary>One pass of events in time order through detections and scoper; <see cref="Complete"/> ends it.</summary>
+public sealed class HuntSession(DetectionRunner runner, IIncidentCorrelator correlator, IBlastRadiusScoper scoper)
+{
+    public long Events => runner.Events;
+
+    public void Observe(AuditEvent evt)
+    {
+        runner.Write(evt);
+        scoper.Observe(evt);
+    }
+
+    public HuntResult Complete()
+    {
         runner.Flush();
         var alerts = runner.Alerts.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var incidents = correlator.Correlate(alerts);

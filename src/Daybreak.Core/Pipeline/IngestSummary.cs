@@ -20,7 +20,7 @@ public sealed class IngestSummary
 
     public int UnlistedErrors { get; set; }
 
-    internal void Add(Rejection rejection)
+    public void Add(Rejection rejection)
     {
         Rejected++;
         if (Errors.Count < MaxListedErrors) Errors.Add(rejection);

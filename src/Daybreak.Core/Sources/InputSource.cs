@@ -1,6 +1,6 @@
 namespace Daybreak.Sources;
 
-/// <summary>A file to read, or standard input ("-").</summary>
+/// <summary>A file to read, or standard input ("-"); optionally only a byte range of a growing file (<c>watch</c>).</summary>
 public sealed record InputSource(string Path)
 {
     public const string StdinName = "-";
@@ -13,7 +13,21 @@ public sealed record InputSource(string Path)
     /// <summary>The name used in error reports and in the store.</summary>
     public string DisplayName => IsStdin ? "<stdin>" : Path;
 
-    internal Stream OpenRaw(Stream? stdin) =>
-        IsStdin ? stdin ?? Console.OpenStandardInput()
-                : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+    /// <summary>First byte to read.</summary>
+    public long Start { get; init; }
+
+    /// <summary>Byte after the last one to read; null reads to the end.</summary>
+    public long? End { get; init; }
+
+    /// <summary>Lines before <see cref="Start"/>, so reported line numbers stay those of the whole file.</summary>
+    public long LineOffset { get; init; }
+
+    internal Stream OpenRaw(Stream? stdin)
+    {
+        if (IsStdin) return stdin ?? Console.OpenStandardInput();
+        var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+        if (Start == 0 && End is null) return file;
+        file.Position = Start;
+        return new RangeStream(file, (End ?? file.Length) - Start);
+    }
 }
