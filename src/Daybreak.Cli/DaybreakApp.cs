@@ -42,6 +42,7 @@ public static class DaybreakApp
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
             .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
+        config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules; report load errors and the rules whose fields or log source Daybreak cannot provide.").WithExample("rules", "check", "sigma/rules/cloud", "--json"));
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 

@@ -1,0 +1,49 @@
+using Daybreak.Events;
+using Daybreak.Rules.Sigma;
+
+namespace Daybreak.Detection.Sigma;
+
+/// <summary>
+/// The SigmaHQ log sources a record belongs to: azure/signinlogs, azure/auditlogs (and azure/pim for PIM's own audit
+/// records), azure/riskdetection, and m365/audit for every UAL record, plus m365/exchange for Exchange records and
+/// m365/threat_management and threat_detection for Security &amp; Compliance Center (alert) records. Graph activity
+/// logs have no SigmaHQ log source. azure/activitylogs (the ARM activity log) is not ingested at all.
+/// </summary>
+public static class CommunityRouting
+{
+    public static readonly SigmaLogSource SignInLogs = new("azure", "signinlogs", null);
+    public static readonly SigmaLogSource AuditLogs = new("azure", "auditlogs", null);
+    public static readonly SigmaLogSource Pim = new("azure", "pim", null);
+    public static readonly SigmaLogSource RiskDetection = new("azure", "riskdetection", null);
+    public static readonly SigmaLogSource M365Audit = new("m365", "audit", null);
+    public static readonly SigmaLogSource M365Exchange = new("m365", "exchange", null);
+    public static readonly SigmaLogSource M365ThreatManagement = new("m365", "threat_management", null);
+    public static readonly SigmaLogSource M365ThreatDetection = new("m365", "threat_detection", null);
+
+    private static readonly SigmaLogSource[] SignIn = [SignInLogs];
+    private static readonly SigmaLogSource[] Audit = [AuditLogs];
+    private static readonly SigmaLogSource[] AuditPim = [AuditLogs, Pim];
+    private static readonly SigmaLogSource[] Risk = [RiskDetection];
+    private static readonly SigmaLogSource[] Ual = [M365Audit];
+    private static readonly SigmaLogSource[] UalExchange = [M365Audit, M365Exchange];
+    private static readonly SigmaLogSource[] UalAlerts = [M365Audit, M365ThreatManagement, M365ThreatDetection];
+
+    public static IReadOnlyList<SigmaLogSource> Route(AuditEvent evt) => evt.Source switch
+    {
+        SourceKind.SignIn => SignIn,
+        SourceKind.Audit => IsPim(evt) ? AuditPim : Audit,
+        SourceKind.Risk => Risk,
+        SourceKind.Ual => evt.Category switch
+        {
+            { } w when w.Equals("Exchange", StringComparison.OrdinalIgnoreCase) => UalExchange,
+            { } w when w.Equals("SecurityComplianceCenter", StringComparison.OrdinalIgnoreCase) => UalAlerts,
+            _ => Ual,
+        },
+        _ => [],
+    };
+
+    /// <summary>PIM writes its audit records with loggedByService "PIM"; role assignments are category RoleManagement.</summary>
+    private static bool IsPim(AuditEvent evt) =>
+        string.Equals(evt.Category, "RoleManagement", StringComparison.OrdinalIgnoreCase) ||
+        evt.Raw.Contains("\"PIM\"", StringComparison.Ordinal);
+}

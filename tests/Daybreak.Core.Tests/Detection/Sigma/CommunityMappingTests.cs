@@ -1,0 +1,257 @@
+using Daybreak.Detection.Sigma;
+using Daybreak.Events;
+using Daybreak.Rules.Sigma;
+
+namespace Daybreak.Tests.Detection.Sigma;
+
+/// <summary>
+/// One logical event, exported in several variants, must match the same SigmaHQ rule (the rule texts are SigmaHQ's,
+/// trimmed to id, logsource and detection), and a near-miss of it in the same variants must not.
+/// </summary>
+public sealed class CommunityMappingTests
+{
+    private const string CredentialAdded = """
+        title: Added Credentials to Existing Application
+        id: cbb67ecc-fb70-4467-9350-c910bdf7c628
+        logsource: { product: azure, service: auditlogs }
+        detection:
+          selection:
+            properties.message:
+              - Update application – Certificates and secrets management
+              - Update Service principal/Update Application
+          condition: selection
+        """;
+
+    private const string EndUserConsent = """
+        title: End User Consent
+        id: 9b2cc4c4-2ad4-416d-8e8e-ee6aa6f5035a
+        logsource: { product: azure, service: auditlogs }
+        detection:
+          selection:
+            ConsentContext.IsAdminConsent: 'false'
+          condition: selection
+        """;
+
+    private const string AppRoleAdded = """
+        title: App Assigned To Azure RBAC/Microsoft Entra Role
+        id: b04934b2-0a68-4845-8a19-bdfed3a68a7a
+        logsource: { product: azure, service: auditlogs }
+        detection:
+          selection:
+            targetResources.type: Service Principal
+            properties.message:
+              - Add member to role
+              - Add eligible member to role
+              - Add scoped member to role
+          condition: selection
+        """;
+
+    private const string MfaDenied = """
+        title: Multifactor Authentication Denied
+        id: e40f4962-b02b-4192-9bfe-245f7ece1f99
+        logsource: { product: azure, service: signinlogs }
+        detection:
+          selection:
+            AuthenticationRequirement: 'multiFactorAuthentication'
+            Status|contains: 'MFA Denied'
+          condition: selection
+        """;
+
+    private const string AccountLockout = """
+        title: Account Lockout
+        id: 2b7d6fc0-71ac-4cf7-8ed1-b5788ee5257a
+        logsource: { product: azure, service: signinlogs }
+        detection:
+          selection:
+            ResultType: 50053
+          condition: selection
+        """;
+
+    private const string SingleFactor = """
+        title: Azure AD Only Single Factor Authentication Required
+        id: 28eea407-28d7-4e42-b0be-575d5ba60b2c
+        logsource: { product: azure, service: signinlogs }
+        detection:
+          selection:
+            AuthenticationRequirement: 'singleFactorAuthentication'
+            Status: 'Success'
+          condition: selection
+        """;
+
+    private const string InboxRule = """
+        title: Inbox Rules Creation Or Update Activity in O365
+        id: 6e93a6a9-1a4b-4a3c-9e0d-6f1b7a1e2c3d
+        logsource: { product: m365, service: audit }
+        detection:
+          selection:
+            Operation: [New-InboxRule, Set-InboxRule]
+            Parameters|contains: [DeleteMessage, MarkAsRead, MoveToFolder, SubjectOrBodyContainsWords]
+          condition: selection
+        """;
+
+    private const string ForwardingAlert = """
+        title: Suspicious Inbox Forwarding
+        id: 6c220477-0b5b-4b25-bb90-66183b4089e8
+        logsource: { product: m365, service: threat_management }
+        detection:
+          selection:
+            eventSource: SecurityComplianceCenter
+            eventName: 'Suspicious inbox forwarding'
+            status: success
+          condition: selection
+        """;
+
+    private const string UnlikelyTravel = """
+        title: Atypical Travel
+        id: 1a41023f-1e70-4026-921a-4d9341a9038e
+        logsource: { product: azure, service: riskdetection }
+        detection:
+          selection:
+            riskEventType: 'unlikelyTravel'
+          condition: selection
+        """;
+
+    public static TheoryData<string, string, string, string, bool> Cases() => new()
+    {
+        // rule, variant file name, record text, expected format, expected match
+        { CredentialAdded, "a.json", Audit.Graph("Update application – Certificates and secrets management "), "audit.graph", true },
+        { CredentialAdded, "a.json", Audit.Diagnostic("Update application – Certificates and secrets management "), "audit.diagnostic", true },
+        { CredentialAdded, "a.json", Audit.LogAnalytics("Update application – Certificates and secrets management "), "audit.loganalytics", true },
+        { CredentialAdded, "a.json", Audit.Graph("Update application"), "audit.graph", false },
+        { CredentialAdded, "a.json", Audit.LogAnalytics("Update application"), "audit.loganalytics", false },
+
+        { EndUserConsent, "a.json", Audit.Graph("Consent to application", Audit.Consent("False")), "audit.graph", true },
+        { EndUserConsent, "a.json", Audit.Diagnostic("Consent to application", Audit.Consent("False")), "audit.diagnostic", true },
+        { EndUserConsent, "a.json", Audit.LogAnalytics("Consent to application", Audit.Consent("False")), "audit.loganalytics", true },
+        { EndUserConsent, "a.json", Audit.Graph("Consent to application", Audit.Consent("True")), "audit.graph", false },
+        { EndUserConsent, "a.json", Audit.LogAnalytics("Consent to application", Audit.Consent("True")), "audit.loganalytics", false },
+
+        { AppRoleAdded, "a.json", Audit.Graph("Add member to role", "", "ServicePrincipal"), "audit.graph", true },
+        { AppRoleAdded, "a.json", Audit.Diagnostic("Add member to role", "", "ServicePrincipal"), "audit.diagnostic", true },
+        { AppRoleAdded, "a.json", Audit.LogAnalytics("Add member to role", "", "ServicePrincipal"), "audit.loganalytics", true },
+        { AppRoleAdded, "a.json", Audit.Graph("Add member to role", "", "User"), "audit.graph", false },
+
+        { MfaDenied, "s.json", SignIn.Graph(500121, "multiFactorAuthentication", "MFA denied; user declined the authentication"), "signin.graph", true },
+        { MfaDenied, "s.json", SignIn.Diagnostic(500121, "multiFactorAuthentication", "MFA denied; user declined the authentication"), "signin.diagnostic", true },
+        { MfaDenied, "s.json", SignIn.LogAnalytics(500121, "multiFactorAuthentication", "MFA denied; user declined the authentication"), "signin.loganalytics", true },
+        { MfaDenied, "s.csv", SignIn.LogAnalyticsCsv(500121, "multiFactorAuthentication", "MFA denied; user declined the authentication"), "signin.loganalytics", true },
+        { MfaDenied, "s.json", SignIn.Graph(500121, "multiFactorAuthentication", "MFA completed in Azure AD"), "signin.graph", false },
+        { MfaDenied, "s.csv", SignIn.LogAnalyticsCsv(500121, "multiFactorAuthentication", "MFA completed in Azure AD"), "signin.loganalytics", false },
+
+        { AccountLockout, "s.json", SignIn.Graph(50053, "singleFactorAuthentication", null), "signin.graph", true },
+        { AccountLockout, "s.json", SignIn.Diagnostic(50053, "singleFactorAuthentication", null), "signin.diagnostic", true },
+        { AccountLockout, "s.json", SignIn.LogAnalytics(50053, "singleFactorAuthentication", null), "signin.loganalytics", true },
+        { AccountLockout, "s.csv", SignIn.LogAnalyticsCsv(50053, "singleFactorAuthentication", null), "signin.loganalytics", true },
+        { AccountLockout, "s.json", SignIn.Diagnostic(50126, "singleFactorAuthentication", null), "signin.diagnostic", false },
+
+        { SingleFactor, "s.json", SignIn.Graph(0, "singleFactorAuthentication", null), "signin.graph", true },
+        { SingleFactor, "s.json", SignIn.Diagnostic(0, "singleFactorAuthentication", null), "signin.diagnostic", true },
+        { SingleFactor, "s.json", SignIn.LogAnalytics(0, "singleFactorAuthentication", null), "signin.loganalytics", true },
+        { SingleFactor, "s.csv", SignIn.LogAnalyticsCsv(0, "singleFactorAuthentication", null), "signin.loganalytics", true },
+        { SingleFactor, "s.json", SignIn.Graph(50126, "singleFactorAuthentication", null), "signin.graph", false },
+        { SingleFactor, "s.json", SignIn.LogAnalytics(0, "multiFactorAuthentication", null), "signin.loganalytics", false },
+
+        { InboxRule, "u.json", Ual.Api(Ual.InboxRule("DeleteMessage")), "ual.api", true },
+        { InboxRule, "u.csv", Ual.PurviewCsv(Ual.InboxRule("DeleteMessage")), "ual.purview-csv", true },
+        { InboxRule, "u.json", Ual.LogAnalytics("DeleteMessage"), "ual.loganalytics", true },
+        { InboxRule, "u.json", Ual.Elastic(Ual.InboxRule("DeleteMessage")), "ual.elastic", true },
+        { InboxRule, "u.json", Ual.CloudAppEvents(Ual.InboxRule("DeleteMessage")), "ual.cloudappevents", true },
+        { InboxRule, "u.json", Ual.Api(Ual.InboxRule("StopProcessingRules")), "ual.api", false },
+        { InboxRule, "u.csv", Ual.PurviewCsv(Ual.InboxRule("StopProcessingRules")), "ual.purview-csv", false },
+
+        { ForwardingAlert, "u.json", Ual.Api(Ual.Alert("Suspicious inbox forwarding")), "ual.api", true },
+        { ForwardingAlert, "u.csv", Ual.PurviewCsv(Ual.Alert("Suspicious inbox forwarding")), "ual.purview-csv", true },
+        { ForwardingAlert, "u.json", Ual.Elastic(Ual.Alert("Suspicious inbox forwarding")), "ual.elastic", true },
+        { ForwardingAlert, "u.json", Ual.Api(Ual.Alert("Unusual volume of file deletion")), "ual.api", false },
+
+        { UnlikelyTravel, "r.json", Risk.Graph("unlikelyTravel"), "risk.graph", true },
+        { UnlikelyTravel, "r.json", Risk.Diagnostic("unlikelyTravel"), "risk.diagnostic", true },
+        { UnlikelyTravel, "r.json", Risk.LogAnalytics("unlikelyTravel"), "risk.loganalytics", true },
+        { UnlikelyTravel, "r.json", Risk.Graph("newCountry"), "risk.graph", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void One_rule_matches_one_event_in_every_variant(string rule, string fileName, string record, string format, bool expected)
+    {
+        var events = CommunityTestKit.Decode(fileName, record);
+        var evt = Assert.Single(events);
+        Assert.Equal(format, evt.Format);
+        var matches = CommunityTestKit.Matches(rule, evt);
+        if (expected) Assert.Single(matches);
+        else Assert.Empty(matches);
+    }
+
+    public static TheoryData<SourceKind, string?, string, string> Routes() => new()
+    {
+        { SourceKind.SignIn, "SignInLogs", "{}", "azure/signinlogs/*" },
+        { SourceKind.Audit, "UserManagement", "{}", "azure/auditlogs/*" },
+        { SourceKind.Audit, "RoleManagement", "{}", "azure/auditlogs/*, azure/pim/*" },
+        { SourceKind.Audit, "ApplicationManagement", """{"loggedByService":"PIM"}""", "azure/auditlogs/*, azure/pim/*" },
+        { SourceKind.Risk, "UserRiskEvents", "{}", "azure/riskdetection/*" },
+        { SourceKind.Ual, "Exchange", "{}", "m365/audit/*, m365/exchange/*" },
+        { SourceKind.Ual, "SecurityComplianceCenter", "{}", "m365/audit/*, m365/threat_management/*, m365/threat_detection/*" },
+        { SourceKind.Ual, "AzureActiveDirectory", "{}", "m365/audit/*" },
+        { SourceKind.GraphActivity, "MicrosoftGraphActivityLogs", "{}", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public void Records_are_routed_to_the_SigmaHQ_log_sources_of_their_family(SourceKind source, string? category, string raw, string expected)
+    {
+        var evt = new AuditEvent { RecordId = "x", Format = "test", Source = source, Category = category, Raw = raw };
+        Assert.Equal(expected, string.Join(", ", CommunityRouting.Route(evt)));
+    }
+
+    [Fact]
+    public void Every_family_with_SigmaHQ_rules_has_one_mapping_file_and_the_folder_reads_cleanly()
+    {
+        var mappings = CommunityTestKit.Mappings;
+        Assert.Empty(mappings.Errors);
+        foreach (var source in new[] { SourceKind.SignIn, SourceKind.Audit, SourceKind.Risk, SourceKind.Ual })
+            Assert.NotNull(mappings.ForSource(source));
+        Assert.Equal("entra-audit.yml", mappings.ForRule(new SigmaLogSource("azure", "pim", null))?.Name);
+        Assert.Contains("Resource Manager", mappings.NotIngestedFor(new SigmaLogSource("azure", "activitylogs", null))?.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("source: signin\nfields:\n  A: ['nv:x']\n", "m.yml:3:")]
+    [InlineData("source: nowhere\nfields: {}\n", "m.yml: 'source'")]
+    [InlineData("source: ual\nfields: [a]\n", "m.yml:2:")]
+    public void A_bad_mapping_file_is_reported_with_its_position(string yaml, string expected)
+    {
+        var ex = Assert.Throws<FormatException>(() => SigmaMappingFile.Parse(yaml, "m.yml"));
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Candidates_cover_unions_constants_json_text_and_name_value_lists()
+    {
+        var mapping = SigmaMappingFile.Parse("""
+            source: ual
+            roots: [AuditData, ""]
+            trim: [Op]
+            fields:
+              Op: [Operation]
+              Both: ["Operation + Workload"]
+              Fixed: ["=constant"]
+              Text: ["json:Parameters"]
+              Request: ["nv:ExtendedProperties:RequestType"]
+              Absent: []
+            values:
+              Op: { New-InboxRule: an inbox rule }
+            """, "t.yml");
+        var raw = """{"AuditData":"{\"Operation\":\" New-InboxRule \",\"Workload\":\"Exchange\",\"Parameters\":[],\"ExtendedProperties\":[{\"Name\":\"RequestType\",\"Value\":\"Cmsi:Cmsi\"}]}"}""";
+        var evt = new CommunitySigmaEvent(new AuditEvent { RecordId = "x", Format = "ual.purview-csv", Source = SourceKind.Ual, Raw = raw }, mapping);
+        Assert.Equal("[New-InboxRule, an inbox rule]", Field(evt, "op"));
+        Assert.Equal("[ New-InboxRule , Exchange]", Field(evt, "Both"));
+        Assert.Equal("constant", Field(evt, "Fixed"));
+        Assert.Equal("[]", Field(evt, "Text"));
+        Assert.Equal("Cmsi:Cmsi", Field(evt, "Request"));
+        Assert.False(evt.TryGetField("Absent", out _));
+        Assert.False(evt.TryGetField("Workload", out _));
+        Assert.False(mapping.CanProduce("Absent"));
+    }
+
+    private static string? Field(ISigmaEvent evt, string name) => evt.TryGetField(name, out var v) ? v.ToString() : null;
+}
