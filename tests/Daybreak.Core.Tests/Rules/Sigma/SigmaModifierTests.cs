@@ -201,14 +201,27 @@ public sealed class SigmaModifierTests
     }
 
     [Fact]
-    public void Unresolved_placeholder_warns_and_never_matches_but_the_rule_loads()
+    public void Unresolved_placeholder_warns_and_disables_the_rule_which_still_loads()
     {
         var engine = Engine(Rule("selection:\n    user|expand: '%Unknown%'\nother:\n    a: x", "selection or other"));
         var warning = Assert.Single(engine.Report.Warnings);
         Assert.Contains("%Unknown%", warning.Reason);
+        Assert.Contains("disabled", warning.Reason);
         Assert.Equal(1, engine.Report.Loaded);
         Assert.Empty(engine.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""user"":""%Unknown%""}")));
-        Assert.Single(engine.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""a"":""x""}")));
+        Assert.Empty(engine.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""a"":""x""}")));
+    }
+
+    [Fact]
+    public void Unresolved_placeholder_under_not_does_not_make_the_rule_fire_on_everything()
+    {
+        // SigmaHQ's "Sign-in from countries you do not operate out of": selection and not filter(%Known_Location%).
+        var engine = Engine(Rule("selection:\n    ResultType: 0\nfilter:\n    Location|expand: '%Known_Location%'", "selection and not filter"));
+        Assert.Empty(engine.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""ResultType"":0,""Location"":""US""}")));
+        var resolved = Engine(Rule("selection:\n    ResultType: 0\nfilter:\n    Location|expand: '%Known_Location%'", "selection and not filter"),
+            new Dictionary<string, IReadOnlyList<string>> { ["Known_Location"] = ["US"] });
+        Assert.Empty(resolved.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""ResultType"":0,""Location"":""US""}")));
+        Assert.Single(resolved.EvaluateAll(Daybreak.Rules.Sigma.JsonSigmaEvent.Parse(@"{""ResultType"":0,""Location"":""KP""}")));
     }
 
     [Fact]

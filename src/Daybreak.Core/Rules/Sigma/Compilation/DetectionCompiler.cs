@@ -24,8 +24,14 @@ internal sealed partial class DetectionCompiler
     public static IEventMatcher Compile(SigmaRule rule, SigmaCompileOptions options, List<SigmaDiagnostic> warnings, out LegacyAggregation? aggregation)
     {
         var detection = rule.Detection ?? throw new SigmaRuleException(default, "rule has no detection");
-        return new DetectionCompiler(rule, options, warnings).CompileDetection(detection, out aggregation);
+        var compiler = new DetectionCompiler(rule, options, warnings);
+        var matcher = compiler.CompileDetection(detection, out aggregation);
+        // A value that can never match is harmless under "and" but turns "not filter" into "always": a rule
+        // with an unresolved placeholder is therefore disabled whole until the placeholder has a value.
+        return compiler._unresolvedPlaceholder ? ConstantMatcher.Never : matcher;
     }
+
+    private bool _unresolvedPlaceholder;
 
     private IEventMatcher CompileDetection(YamlMappingNode detection, out LegacyAggregation? aggregation)
     {
@@ -192,7 +198,8 @@ internal sealed partial class DetectionCompiler
             if (expanded is null)
             {
                 _warnings.Add(new SigmaDiagnostic(SigmaRuleLoader.Loc(_rule.Location.File, node.Start),
-                    $"placeholder {string.Join(", ", missing.Select(m => "%" + m + "%"))} in '{field}' has no value; that value never matches", _rule.Id));
+                    $"placeholder {string.Join(", ", missing.Select(m => "%" + m + "%"))} in '{field}' has no value; the rule is disabled until it has one", _rule.Id));
+                _unresolvedPlaceholder = true;
                 return NeverValueMatcher.Instance;
             }
             raws = expanded;
