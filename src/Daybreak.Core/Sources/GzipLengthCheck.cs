@@ -5,7 +5,7 @@ namespace Daybreak.Sources;
 /// 2^32; when the decompressed total falls short of the ISIZE read from the file's last four bytes, the file was
 /// cut. (Concatenated members only ever make the total larger, so they are never reported.)
 /// </summary>
-internal sealed class GzipLengthCheck(Stream decompressed, uint expectedLength) : Stream
+internal sealed class GzipLengthCheck(Stream decompressed, uint expectedLength) : ReadOnlyForwardStream(decompressed)
 {
     private long _total;
 
@@ -20,30 +20,13 @@ internal sealed class GzipLengthCheck(Stream decompressed, uint expectedLength) 
         return new GzipLengthCheck(decompressed, BitConverter.ToUInt32(trailer));
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        var n = decompressed.Read(buffer);
+        var n = Inner.Read(buffer);
         _total += n;
         if (n == 0 && buffer.Length > 0 && (uint)_total < expectedLength)
             throw new InvalidDataException($"gzip data ends after {_total:N0} bytes but the file promises {expectedLength:N0}");
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) decompressed.Dispose();
-        base.Dispose(disposing);
-    }
 }

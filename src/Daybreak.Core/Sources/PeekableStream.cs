@@ -1,7 +1,7 @@
 namespace Daybreak.Sources;
 
 /// <summary>A read-only forward stream that can look at its first bytes without consuming them (format sniffing on stdin and gzip).</summary>
-internal sealed class PeekableStream(Stream inner) : Stream
+internal sealed class PeekableStream(Stream inner) : ReadOnlyForwardStream(inner)
 {
     private byte[] _pending = [];
     private int _pendingOffset;
@@ -17,7 +17,7 @@ internal sealed class PeekableStream(Stream inner) : Stream
             var filled = available;
             while (filled < count)
             {
-                var n = inner.Read(buffer, filled, count - filled);
+                var n = Inner.Read(buffer, filled, count - filled);
                 if (n == 0) break;
                 filled += n;
             }
@@ -33,8 +33,6 @@ internal sealed class PeekableStream(Stream inner) : Stream
         _pendingOffset += Math.Min(count, _pending.Length - _pendingOffset);
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var available = _pending.Length - _pendingOffset;
@@ -45,22 +43,7 @@ internal sealed class PeekableStream(Stream inner) : Stream
             _pendingOffset += n;
             return n;
         }
-        return inner.Read(buffer);
+        return Inner.Read(buffer);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
 }
