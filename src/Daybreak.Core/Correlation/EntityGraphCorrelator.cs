@@ -120,11 +120,14 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
     private static string Title(Incident incident, ChainSeverity score)
     {
         var phrases = new List<string>();
-        foreach (var step in incident.Steps)
+        foreach (var alert in incident.Alerts)
         {
-            if (step.Technique is null) continue;
-            var p = KillChain.PhraseOf(step.Technique);
-            if (!phrases.Contains(p, StringComparer.Ordinal)) phrases.Add(p);
+            // Within an alert, the earlier tactic first: a spray comes before the sign-in it won.
+            foreach (var t in alert.Techniques.OrderBy(KillChain.TacticOf))
+            {
+                var p = KillChain.PhraseOf(t);
+                if (!phrases.Contains(p, StringComparer.Ordinal)) phrases.Add(p);
+            }
         }
         var chain = phrases.Count > 0 ? string.Join(" → ", phrases.Take(6)) + (phrases.Count > 6 ? " → …" : "")
             : incident.Alerts[0].Title;

@@ -1,11 +1,12 @@
 namespace Daybreak.Correlation;
 
-/// <summary>ATT&amp;CK tactics an identity or mailbox breach moves through, in kill-chain order.</summary>
+/// <summary>ATT&amp;CK tactics an identity or mailbox breach moves through, in the order such a chain runs (credentials
+/// are won before the account is used).</summary>
 public enum Tactic
 {
     Unknown,
-    InitialAccess,
     CredentialAccess,
+    InitialAccess,
     Persistence,
     PrivilegeEscalation,
     DefenseEvasion,

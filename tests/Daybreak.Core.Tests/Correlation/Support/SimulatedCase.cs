@@ -96,11 +96,27 @@ public sealed class SimulatedCase
         return alerts;
     }
 
-    /// <summary>Alerts on benign events: each the entities of one ordinary event, as a noisy rule would raise.</summary>
+    /// <summary>Alerts on benign events: each the entities of one ordinary event, as a noisy rule would raise. Events of
+    /// the scenarios' own users and apps are left out: an alert about the victim is not benign noise, and joining it to
+    /// the campaign is right. They still share office IPs, first-party apps and mailboxes with the campaigns.</summary>
     public List<Alert> NoiseAlerts(int count, ulong seed)
     {
         var malicious = Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var pool = Events.Where(e => !malicious.Contains(e.RecordId)).ToList();
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in StepAlerts())
+        {
+            foreach (var n in Daybreak.Correlation.EntityNode.Of(a, id => Daybreak.Correlation.MicrosoftApps.IsCommon(id)))
+            {
+                if (!n.IsWeak) identities.Add(n.Value);
+            }
+        }
+        bool Involved(AuditEvent e)
+        {
+            var x = EntityExtractor.From(e);
+            return x.Users.Overlaps(identities) || x.UserIds.Overlaps(identities) || x.ServicePrincipals.Overlaps(identities)
+                   || x.Apps.Overlaps(identities) || x.Mailboxes.Overlaps(identities);
+        }
+        var pool = Events.Where(e => !malicious.Contains(e.RecordId) && !Involved(e)).ToList();
         var rng = new Random((int)seed);
         var alerts = new List<Alert>();
         for (var i = 0; i < count && pool.Count > 0; i++)
