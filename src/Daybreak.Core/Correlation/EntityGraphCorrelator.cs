@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using Daybreak.Detection;
+
+namespace Daybreak.Correlation;
+
+/// <summary>
+/// Joins alerts into incidents through an entity graph: each alert has edges to the typed nodes it names (credential
+/// key ids, session and token ids, object ids, app ids, UPNs, IPs), and two alerts meeting at a node join when they are
+/// close enough in event time for that kind of node: weeks for strong keys, hours for an IP. Keys are not
+/// tenant-qualified, so an app or user seen in the test and the production tenant joins across the boundary.
+/// Shared IPs, first-party app ids and mailboxes never join. One connected component is one campaign.
+/// </summary>
+public sealed class EntityGraphCorrelator : IIncidentCorrelator
+{
+    private readonly EntityGraphCorrelatorOptions _options;
+    private readonly IpPopularity? _ips;
+
+    /// <param name="ips">IP popularity over the whole event stream, when the pipeline keeps one; otherwise IPs are
+    /// judged on the alerts alone.</param>
+    public EntityGraphCorrelator(EntityGraphCorrelatorOptions? options = null, IpPopularity? ips = null)
+    {
+        _options = options ?? new EntityGraphCorrelatorOptions();
+        var errors = _options.Validate();
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        _ips = ips;
+    }
+
+    public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts)
+    {
+        var ordered = alerts.OrderBy(Start).ThenBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var nodes = ordered.Select(a => EntityNode.Of(a, IsCommonApp)).ToList();
+        var edges = new Dictionary<EntityNode, List<int>>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            foreach (var n in nodes[i])
+            {
+                if (!edges.TryGetValue(n, out var list)) edges[n] = list = [];
+                if (list.Count == 0 || list[^1] != i) list.Add(i);
+            }
+        }
+
+        var sets = new DisjointSets(ordered.Count);
+        foreach (var (node, members) in edges)
+        {
+            if (members.Count < 2) continue;
+            if (node.IsWeak && IsSharedIp(node.Value, members, ordered)) continue;
+            var window = node.IsWeak ? _options.IpLinkWindow : _options.StrongLinkWindow;
+            // Members are in start order: each joins the run before it when it starts within the window of the run's
+            // latest end, so a chain of alerts a week apart stays one campaign across months.
+            var reach = End(ordered[members[0]]);
+            for (var k = 1; k < members.Count; k++)
+            {
+                var a = ordered[members[k]];
+                if (Start(a) - reach <= window) sets.Union(members[k - 1], members[k]);
+                if (End(a) > reach) reach = End(a);
+            }
+        }
+
+        return Enumerable.Range(0, ordered.Count).GroupBy(sets.Find)
+            .Select(g => Build(g.Select(i => ordered[i]).ToList()))
+            .OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private bool IsCommonApp(string appId) => MicrosoftApps.IsCommon(appId) || _options.CommonAppIds.Contains(appId);
+
+    private bool IsSharedIp(string ip, List<int> members, List<Alert> alerts)
+    {
+        if (_ips?.IsShared(ip) == true) return true;
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            var e = alerts[m].Entities;
+            users.UnionWith(e.Users);
+            if (e.Users.Count == 0) users.UnionWith(e.UserIds);
+            if (users.Count > _options.MaxUsersPerIp) return true;
+        }
+        return false;
+    }
+
+    private static DateTime Start(Alert a) => a.FirstSeen is { } f && f < a.Time ? f : a.Time;
+
+    private static DateTime End(Alert a) => a.Time;
+
+    private Incident Build(List<Alert> alerts)
+    {
+        var byTime = alerts.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var id = "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join("\n", alerts.Take(_options.IdAlerts).Select(a => a.Id)))).AsSpan(0, 8));
+        var incident = new Incident { Id = id, Title = "" };
+        foreach (var a in alerts)
+        {
+            incident.Alerts.Add(a);
+            incident.Entities.UnionWith(a.Entities);
+            incident.Steps.Add(new IncidentStep(a.Techniques.Count > 0 ? a.Techniques[0] : null, Start(a), a.Id, a.Title));
+            foreach (var t in a.Techniques)
+            {
+                if (!incident.Techniques.Contains(t, StringComparer.OrdinalIgnoreCase)) incident.Techniques.Add(t);
+            }
+        }
+        incident.FirstSeen = alerts.Min(Start);
+        incident.LastSeen = alerts.Max(End);
+
+        // Severity follows the chain in event time: the alert that lifts it to its final level is the detection.
+        var score = new ChainSeverity(_options);
+        var final = Severity.Informational;
+        var detectedAt = byTime[0].Time;
+        foreach (var a in byTime)
+        {
+            var now = score.Add(a);
+            if (now > final) { final = now; detectedAt = a.Time; }
+        }
+        incident.Severity = final;
+        incident.DetectedAt = detectedAt;
+        incident.Title = Title(incident, score);
+        return incident;
+    }
+
+    private static string Title(Incident incident, ChainSeverity score)
+    {
+        var phrases = new List<string>();
+        foreach (var alert in incident.Alerts)
+        {
+            // Within an alert, the earlier tactic first: a spray comes before the sign-in it won.
+            foreach (var t in alert.Techniques.OrderBy(KillChain.TacticOf))
+            {
+                var p = KillChain.PhraseOf(t);
+                if (!phrases.Contains(p, StringComparer.Ordinal)) phrases.Add(p);
+            }
+        }
+        var chain = phrases.Count > 0 ? string.Join(" → ", phrases.Take(6)) + (phrases.Count > 6 ? " → …" : "")
+            : incident.Alerts[0].Title;
+        var on = Subject(incident.Entities);
+        var reach = score.Mailboxes > 0 ? $" ({score.Mailboxes} mailbox{(score.Mailboxes == 1 ? "" : "es")} reached{(score.Vip ? ", VIP" : "")})" : "";
+        return char.ToUpperInvariant(chain[0]) + chain[1..] + on + reach;
+    }
+
+    private static string Subject(AlertEntities e)
+    {
+        var apps = e.Apps.Where(a => !MicrosoftApps.IsCommon(a)).ToList();
+        var users = e.Users.Where(u => !e.Mailboxes.Contains(u) || apps.Count == 0).ToList();
+        if (users.Count == 1 && apps.Count == 0) return " on " + users[0];
+        if (apps.Count > 0) return $" by app {apps[0]}{(apps.Count > 1 ? $" and {apps.Count - 1} more" : "")}";
+        return users.Count > 0 ? $" on {users[0]} and {users.Count - 1} more" : "";
+    }
+
+    private sealed class DisjointSets(int n)
+    {
+        private readonly int[] _parent = Enumerable.Range(0, n).ToArray();
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x) x = _parent[x] = _parent[_parent[x]];
+            return x;
+        }
+
+        // The smaller index (the earlier alert) stays the root, so grouping is independent of edge order.
+        public void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a == b) return;
+            if (a < b) _parent[b] = a; else _parent[a] = b;
+        }
+    }
+}

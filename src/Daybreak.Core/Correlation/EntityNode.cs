@@ -1,0 +1,51 @@
+using Daybreak.Detection;
+
+namespace Daybreak.Correlation;
+
+/// <summary>The kinds of node in the entity graph, strongest first. User and service-principal object ids share one
+/// kind: both are directory object ids, unique in the directory, and logs do not always say which one they hold.</summary>
+public enum EntityKind
+{
+    CredentialKey,
+    Session,
+    ObjectId,
+    App,
+    User,
+    Ip,
+}
+
+/// <summary>One typed node of the entity graph: an alert has an edge to each node it names.</summary>
+public readonly record struct EntityNode(EntityKind Kind, string Value)
+{
+    public bool IsWeak => Kind == EntityKind.Ip;
+
+    public override string ToString() => Kind + ":" + Value;
+
+    /// <summary>
+    /// The nodes an alert joins through. Left out: mailboxes (many campaigns read the same leaders), first-party and
+    /// other common app ids, and the mailbox owner that UAL names as the "user" of an app-only read.
+    /// </summary>
+    public static List<EntityNode> Of(Alert alert, Func<string, bool> isCommonApp)
+    {
+        var e = alert.Entities;
+        var nodes = new List<EntityNode>();
+        foreach (var k in e.CredentialKeyIds) nodes.Add(new(EntityKind.CredentialKey, k));
+        foreach (var s in e.Sessions) nodes.Add(new(EntityKind.Session, s));
+        foreach (var o in e.UserIds) nodes.Add(new(EntityKind.ObjectId, o));
+        foreach (var o in e.ServicePrincipals) nodes.Add(new(EntityKind.ObjectId, o));
+        var appOnly = false;
+        foreach (var a in e.Apps)
+        {
+            if (isCommonApp(a)) continue;
+            nodes.Add(new(EntityKind.App, a));
+            appOnly = true;
+        }
+        foreach (var u in e.Users)
+        {
+            if (appOnly && e.Mailboxes.Contains(u)) continue;
+            nodes.Add(new(EntityKind.User, u));
+        }
+        foreach (var ip in e.Ips) nodes.Add(new(EntityKind.Ip, ip));
+        return nodes;
+    }
+}

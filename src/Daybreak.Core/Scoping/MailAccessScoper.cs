@@ -1,0 +1,201 @@
+using Daybreak.Correlation;
+using Daybreak.Events;
+
+namespace Daybreak.Scoping;
+
+/// <summary>
+/// Message-level blast radius from MailItemsAccessed. <see cref="Observe"/> keeps only the mail access that can be a
+/// breach: reads through a client app that is not first-party (app-only or third-party delegated), reads by someone
+/// other than the owner, and an owner's reads from an IP unfamiliar for them (how a stolen session shows). Routine
+/// reads are never stored, so memory grows with those records, not with the input. <see cref="Scope"/> then collects,
+/// per mailbox, what an incident's apps, principals, delegates and sessions read within its period: Bind message ids
+/// (deduplicated), synced folders (the whole folder is exposed), and throttled windows as "accessed, items unknown".
+/// </summary>
+public sealed class MailAccessScoper : IBlastRadiusScoper
+{
+    private readonly MailAccessScoperOptions _options;
+    private readonly IpPopularity _ips;
+    private readonly List<MailRead> _reads = [];
+    private readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string Ip), (DateTime First, DateOnly Last, int Days)> _familiar = [];
+    private DateTime _lastTime = DateTime.MinValue;
+
+    /// <param name="ips">Shared with the correlator when the pipeline wires both (see <see cref="IncidentComponents"/>): the
+    /// scoper sees every event and does the counting; a private one is kept when none is given.</param>
+    public MailAccessScoper(MailAccessScoperOptions? options = null, IpPopularity? ips = null)
+    {
+        _options = options ?? new MailAccessScoperOptions();
+        var errors = _options.Validate();
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        _ips = ips ?? new IpPopularity(_options.MaxUsersPerIp);
+    }
+
+    /// <summary>Mail accesses kept so far (for memory checks).</summary>
+    public int Kept => _reads.Count;
+
+    public void Observe(AuditEvent evt)
+    {
+        if (evt.Time > _lastTime) _lastTime = evt.Time;
+        _ips.Observe(evt);
+        var user = evt.Actor.Upn;
+        var ip = evt.Network.Ip?.Trim().ToLowerInvariant();
+        var mail = evt.Mail;
+        var isMailRead = mail is not null && evt.Operation.Equals("MailItemsAccessed", StringComparison.OrdinalIgnoreCase)
+                         && !string.IsNullOrEmpty(mail.MailboxOwnerUpn);
+        if (!isMailRead)
+        {
+            if (evt.Source == SourceKind.SignIn && evt.Outcome.Status == OutcomeStatus.Success && user is not null && ip is not null)
+                Familiarise(user, ip, evt.Time);
+            return;
+        }
+
+        var owner = mail!.MailboxOwnerUpn!.Trim().ToLowerInvariant();
+        var client = Lower(mail.ClientAppId);
+        var resource = Lower(mail.AppId);
+        var actor = Lower(user);
+        MailReadKind kind;
+        if (client is not null && !IsCommonApp(client)) kind = MailReadKind.App;
+        else if (actor is not null && actor != owner && !IsGuidLike(actor)) kind = MailReadKind.Delegate;
+        else
+        {
+            var familiar = ip is null || Familiarise(owner, ip, evt.Time);
+            if (familiar) return;
+            kind = MailReadKind.OwnerUnfamiliar;
+        }
+
+        var sessions = new List<string>(2);
+        if (Lower(evt.Auth.SessionId) is { } s) sessions.Add(s);
+        if (Lower(evt.Auth.UniqueTokenId) is { } tok) sessions.Add(tok);
+        var read = new MailRead
+        {
+            Time = evt.Time, Owner = owner, Kind = kind,
+            Sync = string.Equals(mail.AccessType, "Sync", StringComparison.OrdinalIgnoreCase),
+            Throttled = mail.IsThrottled == true,
+            Operations = Math.Max(1, mail.OperationCount ?? 1),
+            Via = client ?? resource, Ip = ip, Sessions = [.. sessions],
+            Folders = mail.Folders.Select(f => (f.Path, f.Items.ToArray())).ToArray(),
+        };
+        var at = _reads.Count;
+        _reads.Add(read);
+        if (kind == MailReadKind.OwnerUnfamiliar)
+        {
+            Index("owner:" + owner, at);
+            return;
+        }
+        if (client is not null && !IsCommonApp(client)) Index("app:" + client, at);
+        if (resource is not null && !IsCommonApp(resource) && resource != client) Index("app:" + resource, at);
+        if (Lower(evt.Actor.ObjectId) is { } oid) Index("oid:" + oid, at);
+        if (kind == MailReadKind.Delegate) Index("user:" + actor, at);
+        foreach (var session in sessions) Index("sess:" + session, at);
+    }
+
+    public BlastRadius Scope(Incident incident)
+    {
+        var strong = new HashSet<string>(StringComparer.Ordinal);
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        var sessions = new HashSet<string>(StringComparer.Ordinal);
+        var ips = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var alert in incident.Alerts)
+        {
+            foreach (var node in EntityNode.Of(alert, IsCommonApp))
+            {
+                switch (node.Kind)
+                {
+                    case EntityKind.App: strong.Add("app:" + node.Value); break;
+                    case EntityKind.ObjectId: strong.Add("oid:" + node.Value); break;
+                    case EntityKind.User: strong.Add("user:" + node.Value); users.Add(node.Value); break;
+                    case EntityKind.Session: strong.Add("sess:" + node.Value); sessions.Add(node.Value); break;
+                    case EntityKind.Ip: if (!_ips.IsShared(node.Value)) ips.Add(node.Value); break;
+                }
+            }
+        }
+
+        var from = incident.FirstSeen;
+        var strongTo = incident.LastSeen + _options.AccessAfterLastSeen;
+        var weakTo = incident.LastSeen + _options.WeakLinkAfterLastSeen;
+        var hits = new SortedSet<int>();
+        foreach (var key in strong)
+        {
+            if (!_index.TryGetValue(key, out var list)) continue;
+            foreach (var i in list)
+            {
+                var r = _reads[i];
+                if (r.Time >= from && r.Time <= strongTo) hits.Add(i);
+            }
+        }
+        foreach (var owner in users)
+        {
+            if (!_index.TryGetValue("owner:" + owner, out var list)) continue;
+            foreach (var i in list)
+            {
+                var r = _reads[i];
+                if (r.Time < from || r.Time > weakTo) continue;
+                if (r.Sessions.Any(sessions.Contains) || (r.Ip is not null && ips.Contains(r.Ip))) hits.Add(i);
+            }
+        }
+
+        var radius = new BlastRadius();
+        foreach (var group in hits.Select(i => _reads[i]).GroupBy(r => r.Owner).OrderBy(g => g.Key, StringComparer.Ordinal))
+            radius.Mailboxes.Add(Exposure(group.Key, group.OrderBy(r => r.Time).ToList()));
+        return radius;
+    }
+
+    private MailboxExposure Exposure(string owner, List<MailRead> reads)
+    {
+        var x = new MailboxExposure { Owner = owner, FirstAccess = reads[0].Time, LastAccess = reads[^1].Time };
+        foreach (var r in reads)
+        {
+            x.Operations += r.Operations;
+            if (r.Via is not null) x.Via.Add(r.Via);
+            foreach (var (path, items) in r.Folders)
+            {
+                if (r.Sync && path is not null) x.FoldersSynced.Add(path);
+                foreach (var item in items)
+                {
+                    if (item.InternetMessageId is { Length: > 0 } id && x.MessageIds.Add(id)) x.Bytes += item.SizeInBytes ?? 0;
+                }
+            }
+            if (r.Throttled) AddUnknownWindow(x.UnknownWindows, r.Time);
+        }
+        return x;
+    }
+
+    // A throttled record opens a window of ThrottleDuration; later throttled records inside it belong to it. Bind
+    // items logged inside do not make it known: they are reported, and the window stays.
+    private void AddUnknownWindow(List<TimeWindow> windows, DateTime at)
+    {
+        if (windows.Count > 0 && at < windows[^1].To) return;
+        var to = at + _options.ThrottleDuration;
+        if (_options.ClipUnknownWindowsToData && to > _lastTime && _lastTime > at) to = _lastTime;
+        windows.Add(new TimeWindow(at, to));
+    }
+
+    /// <summary>Records a sighting of the (user, IP) pair; true when the pair was already familiar: first seen at least
+    /// <see cref="MailAccessScoperOptions.FamiliarAfter"/> ago and on <see cref="MailAccessScoperOptions.FamiliarAfterDays"/>
+    /// distinct days (so an attacker's evening that runs past midnight stays unfamiliar).</summary>
+    private bool Familiarise(string user, string ip, DateTime time)
+    {
+        var key = (user.Trim().ToLowerInvariant(), ip);
+        var day = DateOnly.FromDateTime(time);
+        if (!_familiar.TryGetValue(key, out var seen))
+        {
+            _familiar[key] = (time, day, 1);
+            return false;
+        }
+        if (day > seen.Last) seen = (seen.First, day, Math.Min(seen.Days + 1, _options.FamiliarAfterDays));
+        _familiar[key] = seen;
+        return seen.Days >= _options.FamiliarAfterDays && time - seen.First >= _options.FamiliarAfter;
+    }
+
+    private void Index(string key, int at)
+    {
+        if (!_index.TryGetValue(key, out var list)) _index[key] = list = [];
+        list.Add(at);
+    }
+
+    private bool IsCommonApp(string appId) => MicrosoftApps.IsCommon(appId) || _options.CommonAppIds.Contains(appId);
+
+    private static string? Lower(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToLowerInvariant();
+
+    private static bool IsGuidLike(string s) => Guid.TryParse(s, out _);
+}
