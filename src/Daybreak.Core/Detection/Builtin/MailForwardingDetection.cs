@@ -15,6 +15,7 @@ public sealed class MailForwardingDetection : IDetection
     private readonly HashSet<string> _domains;
     private readonly HashSet<string> _operations;
     private readonly HashSet<string> _parameters;
+    private readonly EntityTable<AuditEvent> _lastSignIn = new(TimeSpan.FromHours(24), () => throw new InvalidOperationException("set, never created"));
 
     public MailForwardingDetection(MailForwardingDetectionOptions? options = null)
     {
@@ -32,6 +33,8 @@ public sealed class MailForwardingDetection : IDetection
         // The tenant's domains are the domains its own accounts sign in with; a handful, so the set stays small.
         if (evt.Actor.Upn is { } upn && upn.IndexOf('@') is var at and > 0 && (evt.Source == SourceKind.SignIn || evt.Source == SourceKind.Ual && evt.Mail is not null))
             _domains.Add(upn[(at + 1)..].ToLowerInvariant());
+        if (SignIns.IsUserSignIn(evt) && SignIns.IsSuccess(evt) && evt.Actor.Upn is { } who && evt.Network.Ip is { } from)
+            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, evt, evt.Time);
         if (evt.Source != SourceKind.Ual || !_operations.Contains(evt.Operation) || evt.Outcome.Status == OutcomeStatus.Failure) return;
         var destinations = evt.Targets.SelectMany(t => t.ModifiedProperties)
             .Where(p => _parameters.Contains(p.Name) && !Json.IsEmpty(p.NewValue))
@@ -42,13 +45,20 @@ public sealed class MailForwardingDetection : IDetection
         if (external.Count == 0 && !_o.AlertOnInternalForwarding) return;
         var shown = external.Count > 0 ? external : destinations;
         alerts.Raise(BuiltinAlert.Create(Name, external.Count > 0 ? "Mail forwarded to an external address" : "Mail forwarded to an internal address",
-            external.Count > 0 ? Severity.High : Severity.Low, Techniques, evt, [],
+            external.Count > 0 ? Severity.High : Severity.Low, Techniques, evt, SignInBefore(evt),
             $"{evt.Operation} by {evt.Actor.Upn ?? evt.Actor.DisplayName} from {evt.Network.Ip} forwards mail to " +
             $"{string.Join(", ", shown.Select(d => $"{d.Address} ({d.Name})"))}."));
     }
 
     public void Flush(IAlertSink alerts)
     {
+    }
+
+    /// <summary>The sign-in that opened the session the change was made in (same user, same IP, within a day): the compromised sign-in, as evidence.</summary>
+    private IEnumerable<AuditEvent> SignInBefore(AuditEvent evt)
+    {
+        if (evt.Actor.Upn is { } upn && evt.Network.Ip is { } ip && _lastSignIn.Peek(upn.ToLowerInvariant() + "|" + ip) is { } s && evt.Time - s.Time <= TimeSpan.FromHours(24))
+            yield return s;
     }
 
     private bool IsExternal(string address)

@@ -10,10 +10,12 @@ public sealed class MfaFatigueDetection : IDetection
 {
     private static readonly string[] Techniques = ["T1621"];
     private static readonly string[] ApprovalTechniques = ["T1621", "T1078.004"];
+    private static readonly string[] FollowUpTechniques = ["T1621", "T1114.002"];
 
     private readonly MfaFatigueDetectionOptions _o;
     private readonly HashSet<string> _codes;
     private readonly EntityTable<UserState> _users;
+    private readonly CompromiseFollowUp _followUp;
 
     public MfaFatigueDetection(MfaFatigueDetectionOptions? options = null)
     {
@@ -21,6 +23,7 @@ public sealed class MfaFatigueDetection : IDetection
         _o.Validate();
         _codes = new HashSet<string>(_o.DenialCodes, StringComparer.Ordinal);
         _users = new EntityTable<UserState>(_o.Window + _o.ApprovalWindow, () => new UserState());
+        _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
     }
 
     public string Name => "mfa-fatigue";
@@ -34,6 +37,12 @@ public sealed class MfaFatigueDetection : IDetection
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
     {
+        if (_followUp.Match(evt) is { } approval)
+        {
+            alerts.Raise(BuiltinAlert.Create(Name + ".follow-up", "Mailbox activity after an MFA fatigue approval", Severity.High, FollowUpTechniques, evt, [approval],
+                $"{evt.Operation} by {evt.Actor.Upn} from {evt.Network.Ip} {(evt.Time - approval.Time).TotalMinutes:0} minutes after the MFA approval that ended a run of denials."));
+            return;
+        }
         if (!SignIns.IsUserSignIn(evt)) return;
         var key = SignIns.UserKey(evt)!;
         var code = evt.Outcome.Code;
@@ -55,11 +64,15 @@ public sealed class MfaFatigueDetection : IDetection
             state.Prompts.RemoveAll(p => evt.Time - p.Time > _o.Window + _o.ApprovalWindow);
             return;
         }
-        if (!SignIns.IsSuccess(evt) || !SignIns.IsMultiFactor(evt) || state.Denials.Count < _o.MinDenials) return;
+        // The approval is the attacker's own sign-in: interactive, from an IP the prompts came from. The victim's token
+        // refreshes at night are MFA successes too, and must not count.
+        if (!SignIns.IsSuccess(evt) || !SignIns.IsMultiFactor(evt) || !SignIns.IsInteractive(evt) || state.Denials.Count < _o.MinDenials) return;
+        if (!state.Denials.Any(d => d.Network.Ip == evt.Network.Ip)) return;
         if (evt.Time - state.Denials[^1].Time > _o.ApprovalWindow) return;
         alerts.Raise(BuiltinAlert.Create(Name + ".approved", "MFA prompt approved after repeated denials", Severity.High, ApprovalTechniques, evt,
             state.Denials.Concat(state.Prompts),
             $"{evt.Actor.Upn ?? key} approved an MFA prompt from {evt.Network.Ip} {(evt.Time - state.Denials[^1].Time).TotalMinutes:0} minutes after denying {state.Denials.Count}."));
+        _followUp.Mark(evt, evt.Auth.SessionId);
         state.Denials.Clear();
         state.Prompts.Clear();
         state.Raised = false;

@@ -15,11 +15,15 @@ public sealed class MfaFatigueDetectionOptions
     /// <summary>An approval (successful MFA sign-in) this soon after the last denial is raised as the attack succeeding.</summary>
     public TimeSpan ApprovalWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>After an approval, the user's first mailbox activity from the approving IP within this time is raised too.</summary>
+    public TimeSpan FollowUpWindow { get; init; } = TimeSpan.FromHours(24);
+
     internal void Validate()
     {
         if (DenialCodes.Count == 0) throw new ArgumentException("DenialCodes must not be empty", nameof(DenialCodes));
         OptionChecks.Positive(Window, nameof(Window));
         OptionChecks.Positive(ApprovalWindow, nameof(ApprovalWindow));
+        OptionChecks.Positive(FollowUpWindow, nameof(FollowUpWindow));
         OptionChecks.AtLeast(MinDenials, 2, nameof(MinDenials));
     }
 }

@@ -46,6 +46,7 @@ public sealed class PasswordSprayDetection : IDetection
         var ip = evt.Network.Ip;
         if (SignIns.IsSuccess(evt))
         {
+            var knownIp = ip is not null && _knownIps.IsLive(ip, evt.Time);
             if (ip is not null) _knownIps.Touch(ip, evt.Time);
             if (_accounts.Peek(key) is not { } s) return;
             // The account's own successes resolve its recent failures from the same IP: typos, not guesses.
@@ -53,7 +54,8 @@ public sealed class PasswordSprayDetection : IDetection
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
             var ips = s.Foreign.Select(f => f.Network.Ip).Distinct().Count();
-            if (ips < _o.SuccessMinDistinctIps) return;
+            // A sprayed account's owner signing in from the office is not the sprayer getting in.
+            if (ips < _o.SuccessMinDistinctIps || (knownIp && _o.IgnoreSuccessFromKnownIps)) return;
             var asns = s.Foreign.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
             alerts.Raise(BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
                 $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +

@@ -21,6 +21,9 @@ public sealed class PasswordSprayDetectionOptions
     /// <summary>Distinct source IPs of foreign failures before a success for that success to be raised as a compromise.</summary>
     public int SuccessMinDistinctIps { get; init; } = 3;
 
+    /// <summary>Do not raise a success from an IP where accounts of the tenant already signed in successfully (the account's owner at work).</summary>
+    public bool IgnoreSuccessFromKnownIps { get; init; } = true;
+
     /// <summary>Window of the tenant-wide view: accounts failing from foreign IPs within it form one campaign.</summary>
     public TimeSpan CampaignWindow { get; init; } = TimeSpan.FromDays(3);
 

@@ -32,6 +32,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
     {
         public DateTime? LastSuccess;
         public bool MfaSeen;
+        public DateTime AlertedUntil = DateTime.MinValue;
     }
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
@@ -70,8 +71,9 @@ public sealed class RiskyAccountSignInDetection : IDetection
             if (k is not null && _created.Peek(k.ToLowerInvariant()) is { } c && evt.Time - c.Time <= _o.NewAccountWindow) creation = c;
         if (creation is not null && previous is null)
             cues.Add($"account created {(evt.Time - creation.Time).TotalMinutes:0} minutes earlier by {creation.Actor.DisplayName ?? creation.Actor.Upn ?? creation.Actor.AppId}");
-        if (!mfaSeen && !ipKnown) cues.Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
-        if (cues.Count == 0) return;
+        if (!mfaSeen && !ipKnown && evt.Time - _firstEvent >= _o.LearningPeriod) cues.Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
+        if (cues.Count == 0 || evt.Time < state.AlertedUntil) return;
+        state.AlertedUntil = evt.Time + _o.RealertAfter;
         var severity = cues.Count >= 2 ? Severity.High : Severity.Medium;
         alerts.Raise(BuiltinAlert.Create(Name, "Single-factor sign-in to a legacy, test, dormant or new account", severity, Techniques, evt,
             creation is null ? [] : [creation],

@@ -4,7 +4,7 @@ namespace Daybreak.Detection.Builtin;
 public sealed class RiskyAccountSignInDetectionOptions
 {
     /// <summary>Words in the local part of a UPN that mark legacy, test or throw-away accounts (matched as substrings, case-insensitive).</summary>
-    public IReadOnlyList<string> AccountNameHints { get; init; } = ["test", "legacy", "demo", "temp", "trial", "old", "svc-", "sandbox"];
+    public IReadOnlyList<string> AccountNameHints { get; init; } = ["test", "legacy", "demo", "temp", "trial", "sandbox"];
 
     /// <summary>An account with no successful sign-in for this long is dormant (judged only on data seen: the data must span it).</summary>
     public TimeSpan DormantAfter { get; init; } = TimeSpan.FromDays(14);
@@ -15,6 +15,12 @@ public sealed class RiskyAccountSignInDetectionOptions
     /// <summary>How long the tenant's known IPs and the accounts' MFA history are kept.</summary>
     public TimeSpan HistoryRetention { get; init; } = TimeSpan.FromDays(60);
 
+    /// <summary>IPs are learned for this long from the start of the data before "an IP the tenant never saw" counts.</summary>
+    public TimeSpan LearningPeriod { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>An account is raised at most once within this time.</summary>
+    public TimeSpan RealertAfter { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Only interactive sign-ins (a person or a script typing a password) are judged; refresh tokens inherit their first factor.</summary>
     public bool InteractiveOnly { get; init; } = true;
 
@@ -23,6 +29,8 @@ public sealed class RiskyAccountSignInDetectionOptions
         OptionChecks.Positive(DormantAfter, nameof(DormantAfter));
         OptionChecks.Positive(NewAccountWindow, nameof(NewAccountWindow));
         OptionChecks.Positive(HistoryRetention, nameof(HistoryRetention));
+        OptionChecks.NotNegative(LearningPeriod, nameof(LearningPeriod));
+        OptionChecks.NotNegative(RealertAfter, nameof(RealertAfter));
         if (HistoryRetention < DormantAfter) throw new ArgumentException("HistoryRetention must cover DormantAfter", nameof(HistoryRetention));
     }
 }

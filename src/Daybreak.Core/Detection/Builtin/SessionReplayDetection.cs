@@ -15,6 +15,8 @@ public sealed class SessionReplayDetection : IDetection
     private readonly EntityTable<SessionState> _sessions;
     private readonly EntityTable<UserState> _users;
     private readonly EntityTable<object> _tenantNetworks;
+    private readonly CompromiseFollowUp _followUp;
+    private static readonly string[] FollowUpTechniques = ["T1539", "T1114.002"];
 
     public SessionReplayDetection(SessionReplayDetectionOptions? options = null)
     {
@@ -23,6 +25,7 @@ public sealed class SessionReplayDetection : IDetection
         _sessions = new EntityTable<SessionState>(_o.SessionLifetime, () => new SessionState());
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
         _tenantNetworks = new EntityTable<object>(_o.HistoryRetention, () => new object());
+        _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
     }
 
     public string Name => "session-replay";
@@ -45,6 +48,12 @@ public sealed class SessionReplayDetection : IDetection
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
     {
+        if (_followUp.Match(evt) is { } replay)
+        {
+            alerts.Raise(BuiltinAlert.Create(Name + ".follow-up", "Mailbox activity on a replayed session", Severity.High, FollowUpTechniques, evt, [replay],
+                $"{evt.Operation} by {evt.Actor.Upn} from {evt.Network.Ip}, on the session replayed at {replay.Time:u} or from its IP."));
+            return;
+        }
         if (!SignIns.IsUserSignIn(evt) || NetworkOf(evt) is not { } network) return;
         var user = SignIns.UserKey(evt)!;
         var u = _users.Touch(user, evt.Time);
@@ -64,6 +73,7 @@ public sealed class SessionReplayDetection : IDetection
             if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) continue;
             s.Raised = true;
             var i = s.Issued;
+            _followUp.Mark(evt, evt.Auth.SessionId);
             alerts.Raise(BuiltinAlert.Create(Name, "Session replayed from a new network", Severity.High, Techniques, evt, [i],
                 $"Session {id} of {evt.Actor.Upn ?? user}, issued at {i.Time:u} from {i.Network.Ip} ({Describe(i)}), was used at {evt.Time:u} from {evt.Network.Ip} " +
                 $"({Describe(evt)}), a network this user never signed in from{(newToTenant ? ", nor anyone in the tenant" : "")}."));

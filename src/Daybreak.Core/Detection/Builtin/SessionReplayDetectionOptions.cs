@@ -15,10 +15,14 @@ public sealed class SessionReplayDetectionOptions
     /// <summary>Raise only when the replaying ASN is new to the whole tenant, not just to the user (a VPN or a colleague's ISP is not a replay).</summary>
     public bool RequireNewToTenant { get; init; } = true;
 
+    /// <summary>After a replay, the user's first mailbox activity on that session or from that IP within this time is raised too.</summary>
+    public TimeSpan FollowUpWindow { get; init; } = TimeSpan.FromHours(24);
+
     internal void Validate()
     {
         OptionChecks.Positive(SessionLifetime, nameof(SessionLifetime));
         OptionChecks.NotNegative(UserBaseline, nameof(UserBaseline));
+        OptionChecks.Positive(FollowUpWindow, nameof(FollowUpWindow));
         OptionChecks.Positive(HistoryRetention, nameof(HistoryRetention));
     }
 }
