@@ -1,0 +1,50 @@
+namespace Daybreak.Detection.Builtin;
+
+/// <summary>
+/// Per-entity state that expires: an entry not touched for <see cref="Ttl"/> of event time is dropped, so memory grows
+/// with the number of live entities, not with the input. Sweeps run at most once per sweep interval of event time.
+/// </summary>
+internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) where TState : class
+{
+    private readonly Dictionary<string, (TState State, DateTime LastSeen)> _items = new(StringComparer.Ordinal);
+    private DateTime _lastSweep = DateTime.MinValue;
+
+    public TimeSpan Ttl { get; } = ttl;
+
+    public int Count => _items.Count;
+
+    /// <summary>The state of <paramref name="key"/>, created if missing; marks it seen at <paramref name="now"/>.</summary>
+    public TState Touch(string key, DateTime now)
+    {
+        Sweep(now);
+        if (!_items.TryGetValue(key, out var entry)) entry = (create(), now);
+        _items[key] = (entry.State, now > entry.LastSeen ? now : entry.LastSeen);
+        return entry.State;
+    }
+
+    /// <summary>Replaces the state of <paramref name="key"/>, marking it seen at <paramref name="now"/>.</summary>
+    public void Set(string key, TState state, DateTime now)
+    {
+        Sweep(now);
+        _items[key] = (state, now);
+    }
+
+    public TState? Peek(string key) => _items.TryGetValue(key, out var entry) ? entry.State : null;
+
+    /// <summary>True when <paramref name="key"/> was touched within the time-to-live before <paramref name="now"/>.</summary>
+    public bool IsLive(string key, DateTime now) => _items.TryGetValue(key, out var entry) && now - entry.LastSeen <= Ttl;
+
+    /// <summary>When <paramref name="key"/> was last touched, if it is known.</summary>
+    public DateTime? LastSeen(string key) => _items.TryGetValue(key, out var entry) ? entry.LastSeen : null;
+
+    public IEnumerable<KeyValuePair<string, TState>> Entries => _items.Select(kv => new KeyValuePair<string, TState>(kv.Key, kv.Value.State));
+
+    private void Sweep(DateTime now)
+    {
+        var interval = Ttl < TimeSpan.FromHours(1) ? Ttl : TimeSpan.FromHours(1);
+        if (now - _lastSweep < interval) return;
+        _lastSweep = now;
+        var cutoff = now - Ttl;
+        foreach (var key in _items.Where(kv => kv.Value.LastSeen < cutoff).Select(kv => kv.Key).ToList()) _items.Remove(key);
+    }
+}

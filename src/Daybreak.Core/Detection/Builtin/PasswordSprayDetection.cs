@@ -1,0 +1,123 @@
+using Daybreak.Events;
+
+namespace Daybreak.Detection.Builtin;
+
+/// <summary>
+/// Password spray that is not keyed on IP. A failure (50126/50053/50055/50056) counts as <em>foreign</em> when it comes
+/// from an IP where no account of the tenant has signed in successfully lately, and no success of the same account
+/// from that IP follows within minutes (a typo). Foreign failures accumulate per account for days, whatever IP and ASN
+/// each came from. Raises: an account that collected foreign failures from many IPs (a spray target); a tenant-wide
+/// campaign (many accounts failing from foreign IPs); and, most important, a success of an account after foreign
+/// failures, raised on the success.
+/// </summary>
+public sealed class PasswordSprayDetection : IDetection
+{
+    private static readonly string[] Techniques = ["T1110.003"];
+    private static readonly string[] SuccessTechniques = ["T1110.003", "T1078.004"];
+
+    private readonly PasswordSprayDetectionOptions _o;
+    private readonly HashSet<string> _codes;
+    private readonly EntityTable<AccountState> _accounts;
+    private readonly EntityTable<object> _knownIps;
+    private DateTime _campaignAlertedUntil = DateTime.MinValue;
+
+    public PasswordSprayDetection(PasswordSprayDetectionOptions? options = null)
+    {
+        _o = options ?? new PasswordSprayDetectionOptions();
+        _o.Validate();
+        _codes = new HashSet<string>(_o.FailureCodes, StringComparer.Ordinal);
+        _accounts = new EntityTable<AccountState>(_o.Lookback, () => new AccountState());
+        _knownIps = new EntityTable<object>(_o.KnownIpRetention, () => new object());
+    }
+
+    public string Name => "password-spray";
+
+    private sealed class AccountState
+    {
+        public readonly List<AuditEvent> Pending = [];   // failures still inside the resolve window
+        public readonly List<AuditEvent> Foreign = [];   // failures that did not resolve
+        public DateTime TargetAlertedUntil = DateTime.MinValue;
+    }
+
+    public void Observe(AuditEvent evt, IAlertSink alerts)
+    {
+        if (!SignIns.IsUserSignIn(evt)) return;
+        var key = SignIns.UserKey(evt)!;
+        var ip = evt.Network.Ip;
+        if (SignIns.IsSuccess(evt))
+        {
+            var knownIp = ip is not null && _knownIps.IsLive(ip, evt.Time);
+            if (ip is not null) _knownIps.Touch(ip, evt.Time);
+            if (_accounts.Peek(key) is not { } s) return;
+            // The account's own successes resolve its recent failures from the same IP: typos, not guesses.
+            s.Pending.RemoveAll(f => f.Network.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow);
+            Mature(s, evt.Time, force: true);
+            Prune(s, evt.Time);
+            var ips = s.Foreign.Select(f => f.Network.Ip).Distinct().Count();
+            // A sprayed account's owner signing in from the office is not the sprayer getting in.
+            if (ips < _o.SuccessMinDistinctIps || (knownIp && _o.IgnoreSuccessFromKnownIps)) return;
+            var asns = s.Foreign.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
+            alerts.Raise(BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
+                $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +
+                $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days."));
+            s.Foreign.Clear();
+            return;
+        }
+        if (evt.Outcome.Code is not { } code || !_codes.Contains(code)) return;
+        if (ip is not null && _knownIps.IsLive(ip, evt.Time)) return;
+        var state = _accounts.Touch(key, evt.Time);
+        state.Pending.Add(evt);
+        Mature(state, evt.Time, force: false);
+        Prune(state, evt.Time);
+        CheckTarget(key, state, evt, alerts);
+        CheckCampaign(evt, alerts);
+    }
+
+    public void Flush(IAlertSink alerts)
+    {
+    }
+
+    /// <summary>Pending failures older than the resolve window (or all of them, at a success from elsewhere) become foreign.</summary>
+    private void Mature(AccountState s, DateTime now, bool force)
+    {
+        for (var i = 0; i < s.Pending.Count; i++)
+        {
+            if (!force && now - s.Pending[i].Time < _o.ResolveWindow) continue;
+            s.Foreign.Add(s.Pending[i]);
+            s.Pending.RemoveAt(i--);
+        }
+        s.Foreign.Sort((a, b) => a.Time.CompareTo(b.Time));
+    }
+
+    private void Prune(AccountState s, DateTime now) => s.Foreign.RemoveAll(f => now - f.Time > _o.Lookback);
+
+    private void CheckTarget(string key, AccountState s, AuditEvent evt, IAlertSink alerts)
+    {
+        if (evt.Time < s.TargetAlertedUntil) return;
+        var all = s.Foreign.Concat(s.Pending).ToList();
+        var ips = all.Select(f => f.Network.Ip).Distinct().Count();
+        if (ips < _o.TargetMinDistinctIps) return;
+        s.TargetAlertedUntil = evt.Time + _o.Lookback;
+        var asns = all.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
+        alerts.Raise(BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all,
+            $"{evt.Actor.Upn ?? key}: {all.Count} failed password attempts from {ips} IPs in {asns} ASNs that never signed in successfully, " +
+            $"over {(evt.Time - all.Min(f => f.Time)).TotalHours:0.#} hours."));
+    }
+
+    private void CheckCampaign(AuditEvent evt, IAlertSink alerts)
+    {
+        if (evt.Time < _campaignAlertedUntil) return;
+        var from = evt.Time - _o.CampaignWindow;
+        var accounts = _accounts.Entries
+            .Select(kv => kv.Value.Foreign.Concat(kv.Value.Pending).Where(f => f.Time >= from).ToList())
+            .Where(f => f.Select(x => x.Network.Ip).Distinct().Count() >= 2)
+            .ToList();
+        if (accounts.Count < _o.CampaignMinAccounts) return;
+        var failures = accounts.SelectMany(a => a).ToList();
+        var ips = failures.Select(f => f.Network.Ip).Distinct().Count();
+        if (ips < _o.TargetMinDistinctIps) return;
+        _campaignAlertedUntil = evt.Time + _o.CampaignWindow;
+        alerts.Raise(BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, evt, failures,
+            $"{accounts.Count} accounts failed {failures.Count} password attempts from {ips} IPs that never signed in successfully, within {_o.CampaignWindow.TotalDays:0.#} days."));
+    }
+}
