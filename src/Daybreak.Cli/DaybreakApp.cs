@@ -39,6 +39,12 @@ public static class DaybreakApp
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
             .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
+        config.AddCommand<ContainCommand>("contain")
+            .WithDescription("Containment plan for an incident as Microsoft Graph requests and Exchange Online PowerShell; --execute sends them.")
+            .WithExample("contain", "inc-1a2b", "--execute", "--tenant", "<tenant-id>", "--client-id", "<app-id>");
+        config.AddCommand<NotifyCommand>("notify")
+            .WithDescription("Notices to the employees whose mail an incident reached: --preview writes drafts, --send delivers over SMTP.")
+            .WithExample("notify", "inc-1a2b", "--preview", "--out", "./notices");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 
