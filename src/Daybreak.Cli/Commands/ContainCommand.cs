@@ -73,6 +73,23 @@ internal sealed class ContainCommand(CliEnvironment env) : AsyncCommand<ContainS
     private void WritePlan(ContainmentPlan plan, ActionLedger? ledger)
     {
         env.Console.MarkupLine($"[bold]Containment plan for {TerminalText.Markup(plan.IncidentId)}[/] (dry run: nothing sent; add --execute to send)");
+        if (!env.IsTerminal)
+        {
+            // Piped or saved: one block per step, so long URLs and bodies are never wrapped mid-word.
+            foreach (var s in plan.Steps)
+            {
+                var done = ledger?.IsDone(plan.IncidentId, s.Key) == true ? " (done)" : "";
+                env.Out.WriteLine($"{s.Order}. {s.Action.Name()}{done}: {s.Method} {TerminalText.Safe(s.Path, 400)}{(s.Body is null ? "" : " " + TerminalText.Safe(s.Body, 300))}");
+                if (s.Lookup is not null) env.Out.WriteLine("   found with GET " + TerminalText.Safe(s.Lookup, 400));
+                env.Out.WriteLine("   why: " + TerminalText.Safe(s.Why, 600));
+            }
+        }
+        else WriteTable(plan, ledger);
+        WriteExchangeAndNotes(plan);
+    }
+
+    private void WriteTable(ContainmentPlan plan, ActionLedger? ledger)
+    {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var c in new[] { "#", "step", "why", "method", "URL", "body" }) table.AddColumn(c);
         foreach (var s in plan.Steps)
@@ -83,6 +100,10 @@ internal sealed class ContainCommand(CliEnvironment env) : AsyncCommand<ContainS
                 TerminalText.Markup(s.Why, 400), s.Method, TerminalText.Markup(url, 400), TerminalText.Markup(s.Body ?? "", 300));
         }
         env.Console.Write(table);
+    }
+
+    private void WriteExchangeAndNotes(ContainmentPlan plan)
+    {
         if (plan.Exchange.Count > 0)
         {
             env.Out.WriteLine();
