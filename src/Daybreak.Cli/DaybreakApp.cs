@@ -43,6 +43,12 @@ public static class DaybreakApp
             .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
             .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
         config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules; report load errors and the rules whose fields or log source Daybreak cannot provide.").WithExample("rules", "check", "sigma/rules/cloud", "--json"));
+        config.AddCommand<ContainCommand>("contain")
+            .WithDescription("Containment plan for an incident as Microsoft Graph requests and Exchange Online PowerShell; --execute sends them.")
+            .WithExample("contain", "inc-1a2b", "--execute", "--tenant", "<tenant-id>", "--client-id", "<app-id>");
+        config.AddCommand<NotifyCommand>("notify")
+            .WithDescription("Notices to the employees whose mail an incident reached: --preview writes drafts, --send delivers over SMTP.")
+            .WithExample("notify", "inc-1a2b", "--preview", "--out", "./notices");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 

@@ -35,6 +35,13 @@ public static class EventReader
             yield return Build(r);
     }
 
+    /// <summary>Events matching a SQL condition over <c>events e</c>, in event-time order.</summary>
+    internal static IEnumerable<AuditEvent> ReadWhere(CaseStore store, string condition)
+    {
+        foreach (var r in store.Stream(Sql.Replace("ORDER BY e.time", "WHERE " + condition + " ORDER BY e.time", StringComparison.Ordinal), out _))
+            yield return Build(r);
+    }
+
     private static AuditEvent Build(object?[] r)
     {
         var i = 0;

@@ -7,4 +7,5 @@ public static class ExitCodes
     public const int Usage = 1;
     public const int InputUnreadable = 2;
     public const int StrictRejections = 3;
+    public const int ActionsFailed = 4;
 }

@@ -111,5 +111,38 @@ internal static class Schema
                 json VARCHAR NOT NULL
             );
             """),
+        new(3, "response: containment actions ledger, employee notices", """
+            CREATE SEQUENCE actions_seq;
+            CREATE TABLE actions (
+                seq BIGINT NOT NULL DEFAULT nextval('actions_seq'),
+                incident_id VARCHAR NOT NULL,
+                step_key VARCHAR NOT NULL,
+                step INTEGER,
+                kind VARCHAR NOT NULL,
+                method VARCHAR,
+                url VARCHAR,
+                request_body VARCHAR,
+                status INTEGER,
+                response_excerpt VARCHAR,
+                outcome VARCHAR NOT NULL,
+                note VARCHAR,
+                time TIMESTAMP NOT NULL
+            );
+            CREATE TABLE notices (
+                incident_id VARCHAR NOT NULL,
+                recipient VARCHAR NOT NULL,
+                message_id VARCHAR NOT NULL,
+                subject VARCHAR NOT NULL,
+                body_text VARCHAR NOT NULL,
+                body_html VARCHAR NOT NULL,
+                state VARCHAR NOT NULL,
+                reason VARCHAR,
+                attempts INTEGER NOT NULL,
+                queued_at TIMESTAMP NOT NULL,
+                sent_at TIMESTAMP,
+                updated_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (incident_id, recipient)
+            );
+            """),
     ];
 }
