@@ -39,6 +39,9 @@ public static class DaybreakApp
         config.AddCommand<SimulateCommand>("simulate")
             .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
             .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("Write an incident's evidence bundle (timeline, raw records, hunt report, chain of custody, SHA-256 manifest), or --verify one.")
+            .WithExample("export", "inc-1a2b", "--out", "case.zip").WithExample("export", "--verify", "case.zip");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 
