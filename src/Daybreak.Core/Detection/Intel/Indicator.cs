@@ -14,6 +14,10 @@ public sealed record Indicator(
     DateTime? ValidFrom = null,
     DateTime? ValidUntil = null)
 {
-    /// <summary>True when the event time falls inside the indicator's validity (open ends count as valid).</summary>
-    public bool IsValidAt(DateTime time) => (ValidFrom is null || time >= ValidFrom) && (ValidUntil is null || time < ValidUntil);
+    /// <summary>
+    /// True unless the event is at or after <see cref="ValidUntil"/>. <see cref="ValidFrom"/> is not a lower bound:
+    /// feeds set it to when the indicator was published, and a breach hunt looks for the same IP or app in the
+    /// months of logs before that.
+    /// </summary>
+    public bool IsValidAt(DateTime time) => ValidUntil is null || time < ValidUntil;
 }
