@@ -51,6 +51,9 @@ public static class DaybreakApp
             intel.AddCommand<IntelImportCommand>("import").WithDescription("Import indicators from a STIX 2.1 bundle or a CSV (type,value,description).")
                 .WithExample("intel", "import", "indicators.json");
         });
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Write report.html and report.md for leaders and counsel: summary, timeline, mailboxes reached, coverage caveats, response status, regulatory clocks.")
+            .WithExample("report", "inc-1a2b", "--out", "report/", "--materiality-date", "2024-01-17");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 
