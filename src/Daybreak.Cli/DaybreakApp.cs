@@ -49,6 +49,21 @@ public static class DaybreakApp
         config.AddCommand<NotifyCommand>("notify")
             .WithDescription("Notices to the employees whose mail an incident reached: --preview writes drafts, --send delivers over SMTP.")
             .WithExample("notify", "inc-1a2b", "--preview", "--out", "./notices");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("Write an incident's evidence bundle (timeline, raw records, hunt report, chain of custody, SHA-256 manifest), or --verify one.")
+            .WithExample("export", "inc-1a2b", "--out", "case.zip").WithExample("export", "--verify", "case.zip");
+        config.AddCommand<StixCommand>("stix")
+            .WithDescription("Write an incident as a STIX 2.1 bundle: indicators, attack-patterns, identities, sightings, relationships.")
+            .WithExample("stix", "inc-1a2b", "--out", "bundle.json", "--intrusion-set", "Midnight Blizzard");
+        config.AddBranch("intel", intel =>
+        {
+            intel.SetDescription("Threat-intel indicators that hunts match.");
+            intel.AddCommand<IntelImportCommand>("import").WithDescription("Import indicators from a STIX 2.1 bundle or a CSV (type,value,description).")
+                .WithExample("intel", "import", "indicators.json");
+        });
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Write report.html and report.md for leaders and counsel: summary, timeline, mailboxes reached, coverage caveats, response status, regulatory clocks.")
+            .WithExample("report", "inc-1a2b", "--out", "report/", "--materiality-date", "2024-01-17");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version.");
     }
 

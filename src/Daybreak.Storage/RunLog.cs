@@ -11,7 +11,9 @@ public sealed class RunLog(CaseStore store, TimeProvider time)
     public string Start(string command, string version)
     {
         var runId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
-        using var cmd = store.Command("INSERT INTO runs VALUES ($1, $2, $3, $4, NULL)", runId, command, version, time.GetUtcNow().UtcDateTime);
+        // Who and where, for the chain of custody: the OS account and machine name, as the OS reports them.
+        using var cmd = store.Command("INSERT INTO runs (run_id, command, version, started_at, os_user, machine) VALUES ($1, $2, $3, $4, $5, $6)",
+            runId, command, version, time.GetUtcNow().UtcDateTime, Environment.UserName, Environment.MachineName);
         cmd.ExecuteNonQuery();
         return runId;
     }

@@ -144,5 +144,21 @@ internal static class Schema
                 PRIMARY KEY (incident_id, recipient)
             );
             """),
+        // Version 3 is taken by the containment/notices work; this one must stay 4 so both apply in order.
+        new(4, "imported threat-intel indicators; who ran each run and where", """
+            CREATE TABLE indicators (
+                indicator_id VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                value VARCHAR NOT NULL,
+                description VARCHAR,
+                source_file VARCHAR NOT NULL,
+                pattern VARCHAR,
+                valid_from TIMESTAMP,
+                valid_until TIMESTAMP,
+                imported_at TIMESTAMP NOT NULL
+            );
+            ALTER TABLE runs ADD COLUMN os_user VARCHAR;
+            ALTER TABLE runs ADD COLUMN machine VARCHAR;
+            """),
     ];
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Daybreak.Reporting.IncidentReports;
+
+/// <summary>One line of the coverage caveats: a question the report answers, and how far the logs let it.</summary>
+public sealed record CoverageCaveat(string Question, string Status, string Text);
+
+/// <summary>A regulatory clock worked out for this incident.</summary>
+public sealed record ClockState(string Name, string Duration, string From, DateTime? Start, DateTime? Due, string Status);
+
+/// <summary>
+/// The judgements the report makes from the model: which questions the logs can answer (never "no evidence" where
+/// the source does not cover the incident) and where each regulatory clock stands.
+/// </summary>
+public static class ReportFacts
+{
+    public const string EvidenceFound = "evidence found";
+    public const string NoEvidence = "no evidence";
+    public const string Partial = "partial data";
+    public const string NoData = "no data";
+
+    private sealed record Question(string Text, string Noun, Func<string, string?, bool> Covers);
+
+    private static readonly Question[] Questions =
+    [
+        new("Sign-ins by the accounts and apps involved", "sign-in activity", (s, _) => s == "signin"),
+        new("Directory changes (apps, credentials, consents, role assignments)", "directory changes",
+            (s, c) => s == "audit" || (s == "ual" && Is(c, "AzureActiveDirectory"))),
+        new("Mailbox access (MailItemsAccessed)", "mailbox access", (s, c) => s == "ual" && Is(c, "Exchange")),
+        new("SharePoint / OneDrive file access", "SharePoint or OneDrive access", (s, c) => s == "ual" && (Is(c, "SharePoint") || Is(c, "OneDrive"))),
+        new("Microsoft Graph API calls", "Graph API activity", (s, _) => s == "graphactivity"),
+    ];
+
+    public static IReadOnlyList<CoverageCaveat> Caveats(IncidentReport report)
+    {
+        var incident = report.Incident;
+        var list = new List<CoverageCaveat>();
+        foreach (var q in Questions)
+        {
+            var rows = report.Coverage.Where(c => q.Covers(c.Source, c.Category)).ToList();
+            var found = report.EvidenceSources.Any(e => q.Covers(e.Source, e.Category))
+                || (q.Noun == "mailbox access" && incident.BlastRadius.Mailboxes.Count > 0);
+            if (rows.Count == 0)
+            {
+                list.Add(found
+                    ? new CoverageCaveat(q.Text, EvidenceFound, "Evidence found in the incident's records.")
+                    : new CoverageCaveat(q.Text, NoData, $"No data: the case holds no records of {q.Noun}, so it can be neither confirmed nor ruled out."));
+                continue;
+            }
+            var from = rows.Min(r => r.From);
+            var to = rows.Max(r => r.To);
+            var records = rows.Sum(r => r.Records);
+            var period = $"{Day(from)} to {Day(to)} ({records.ToString("N0", CultureInfo.InvariantCulture)} records)";
+            var spans = from <= incident.FirstSeen && to >= incident.LastSeen;
+            if (found)
+                list.Add(new CoverageCaveat(q.Text, EvidenceFound, $"Evidence found. Records cover {period}" + (spans ? "." : "; parts of the incident fall outside them.")));
+            else if (spans)
+                list.Add(new CoverageCaveat(q.Text, NoEvidence, $"No evidence of {q.Noun} by the attacker: records cover {period}, spanning the incident."));
+            else
+                list.Add(new CoverageCaveat(q.Text, Partial, $"No data for part of the incident: records cover only {period}; nothing can be concluded outside that period."));
+        }
+        return list;
+    }
+
+    public static IReadOnlyList<ClockState> Clocks(IncidentReport report)
+    {
+        var list = new List<ClockState>();
+        foreach (var c in report.Clocks)
+        {
+            DateTime? start = c.Anchor == ClockAnchor.Awareness ? report.Awareness : report.MaterialityAt;
+            var from = c.Anchor == ClockAnchor.Awareness
+                ? (report.AwarenessAt is null ? "awareness (incident detected)" : "awareness (as given)")
+                : "materiality determination";
+            if (start is not { } s)
+            {
+                list.Add(new ClockState(c.Name, c.DurationText, from, null, null, "Not started: materiality not determined."));
+                continue;
+            }
+            var due = c.Due(s);
+            var left = due - report.GeneratedAt;
+            var status = left >= TimeSpan.Zero ? $"Due in {Span(left)}." : $"Deadline passed {Span(-left)} ago.";
+            list.Add(new ClockState(c.Name, c.DurationText, from, s, due, status));
+        }
+        return list;
+    }
+
+    /// <summary>A duration as a person says it: "12 days 4 hours", "3 hours 5 minutes".</summary>
+    public static string Span(TimeSpan t)
+    {
+        if (t.TotalDays >= 1) return $"{(int)t.TotalDays} day{(t.Days == 1 ? "" : "s")} {t.Hours} hour{(t.Hours == 1 ? "" : "s")}";
+        if (t.TotalHours >= 1) return $"{t.Hours} hour{(t.Hours == 1 ? "" : "s")} {t.Minutes} minute{(t.Minutes == 1 ? "" : "s")}";
+        return $"{t.Minutes} minute{(t.Minutes == 1 ? "" : "s")}";
+    }
+
+    public static string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Day(DateTime t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool Is(string? category, string name) => string.Equals(category, name, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,14 @@
+namespace Daybreak.Response.Evidence;
+
+/// <summary>Names of the files inside an evidence bundle (stable: documented in docs/evidence.md).</summary>
+public static class EvidenceBundle
+{
+    public const string Schema = "daybreak.evidence/1";
+    public const string Readme = "README.txt";
+    public const string TimelineCsv = "timeline.csv";
+    public const string TimelineJson = "timeline.json";
+    public const string Records = "evidence/records.jsonl";
+    public const string HuntReport = "hunt-report.json";
+    public const string Custody = "chain-of-custody.json";
+    public const string Manifest = "manifest.json";
+}
