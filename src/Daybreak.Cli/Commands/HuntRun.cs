@@ -19,9 +19,9 @@ internal static class HuntRun
         var coverage = CoverageQuery.Run(store).Select(c => new CoverageEntry(c.Source, c.Tenant, c.From, c.To, c.Records)).ToList();
 
         HuntResult? analysis = null;
-        if (command != "ingest" && HuntComponents.Create(settings, env) is { } hunt)
+        if (command != "ingest")
         {
-            analysis = hunt.Run(EventReader.ReadOrdered(store));
+            analysis = HuntComponents.Create(settings, env, store).Run(EventReader.ReadOrdered(store));
             FindingsStore.Save(store, ingest.RunId, analysis.Alerts, analysis.Incidents);
         }
 

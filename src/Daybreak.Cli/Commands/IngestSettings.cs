@@ -23,6 +23,10 @@ public class IngestSettings : CaseSettings
     [Description("Write the report as JSON (schema daybreak.hunt/1) to standard output.")]
     public bool Json { get; init; }
 
+    [CommandOption("--sigma <DIR>")]
+    [Description("Also run these community Sigma rules (files or folders, e.g. a SigmaHQ checkout's rules/cloud), through the field mappings in mappings/. Repeatable.")]
+    public string[] Sigma { get; init; } = [];
+
     [CommandOption("--max-record-mb <MB>")]
     [Description("Skip (and report) records larger than this. Default 64.")]
     public int MaxRecordMb { get; init; } = 64;
@@ -31,6 +35,8 @@ public class IngestSettings : CaseSettings
     {
         if (Paths.Length == 0) return ValidationResult.Error("name at least one file or folder");
         if (MaxRecordMb is < 1 or > 1024) return ValidationResult.Error("--max-record-mb must be between 1 and 1024");
+        var missing = Sigma.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        if (missing is not null) return ValidationResult.Error($"--sigma: no such file or folder: {missing}");
         return ValidationResult.Success();
     }
 }

@@ -64,8 +64,8 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
         var follower = new FileFollower(settings.Directory, [store.Path, store.Path + ".wal"], Math.Max(1, settings.QuietMs / settings.PollMs));
         var reorder = new ReorderBuffer(TimeSpan.FromSeconds(settings.LatenessSeconds));
-        var analysis = HuntComponents.Create(new IngestSettings { Paths = [settings.Directory], Db = settings.Db }, env);
-        var session = analysis?.Start(a => PrintAlert(a, settings.Json));
+        var analysis = HuntComponents.Create(new IngestSettings { Paths = [settings.Directory], Db = settings.Db, Json = settings.Json }, env, store);
+        var session = analysis.Start(a => PrintAlert(a, settings.Json));
         var summary = new IngestSummary();
         using var writer = new EventWriter(store);
 
@@ -93,7 +93,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
                     summary.Records++;
                     summary.Accepted++;
                     writer.Write(result.Event!);
-                    if (session is not null) foreach (var evt in reorder.Push(result.Event!)) session.Observe(evt);
+                    foreach (var evt in reorder.Push(result.Event!)) session.Observe(evt);
                 }
                 follower.RecordsRead(chunk, seen);
             }
@@ -104,7 +104,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
                 released = false;
             }
             var idle = env.Time.GetElapsedTime(idleSince);
-            if (session is not null && !released && settings.IdleReleaseMs > 0 && idle.TotalMilliseconds >= settings.IdleReleaseMs)
+            if (!released && settings.IdleReleaseMs > 0 && idle.TotalMilliseconds >= settings.IdleReleaseMs)
             {
                 foreach (var evt in reorder.Drain()) session.Observe(evt);
                 released = true;
@@ -114,13 +114,9 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         }
 
         writer.Flush();
-        HuntResult? result2 = null;
-        if (session is not null)
-        {
-            foreach (var evt in reorder.Drain()) session.Observe(evt);
-            result2 = session.Complete();
-            FindingsStore.Save(store, runId, result2.Alerts, result2.Incidents);
-        }
+        foreach (var evt in reorder.Drain()) session.Observe(evt);
+        var result2 = session.Complete();
+        FindingsStore.Save(store, runId, result2.Alerts, result2.Incidents);
         log.Rejections(runId, summary.Errors);
         log.Finish(runId);
 
@@ -128,9 +124,9 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         {
             Input = summary,
             Coverage = CoverageQuery.Run(store).Select(c => new CoverageEntry(c.Source, c.Tenant, c.From, c.To, c.Records)).ToList(),
-            Alerts = result2?.Alerts ?? [],
-            Incidents = result2?.Incidents ?? [],
-            DetectionErrors = result2?.DetectionErrors ?? [],
+            Alerts = result2.Alerts,
+            Incidents = result2.Incidents,
+            DetectionErrors = result2.DetectionErrors,
         };
         if (settings.Json)
         {
@@ -141,7 +137,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         else
         {
             SummaryView.Render(env.Console, summary, writer.Inserted, report.Coverage, settings.Db);
-            if (result2 is not null) FindingsView.Render(env.Console, report);
+            FindingsView.Render(env.Console, report);
             if (reorder.TooLate > 0)
                 env.Console.MarkupLine($"[yellow]{reorder.TooLate:N0} events arrived later than --lateness allowed; 'daybreak hunt' over the case orders them exactly.[/]");
         }
