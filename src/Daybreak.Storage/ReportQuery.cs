@@ -31,20 +31,20 @@ public static class ReportQuery
         return names;
     }
 
-    /// <summary>
-    /// Counts by status of the rows of a response table (containment <c>actions</c>, <c>notices</c>) for this incident;
-    /// null when the case has no such table, or it holds nothing for the incident. The tables are read by the
-    /// columns they have: a <c>status</c> column is required, an <c>incident_id</c> column narrows to the incident.
-    /// </summary>
-    public static IReadOnlyList<(string Status, long Count)>? ResponseStatus(CaseStore store, string table, string incidentId)
+    /// <summary>Containment steps of the incident by their latest outcome (done, skipped, failed...); null when none ran.</summary>
+    public static IReadOnlyList<(string Status, long Count)>? ContainmentStatus(CaseStore store, string incidentId) => Counts(store.Query("""
+        SELECT outcome, count(*) FROM (
+            SELECT step_key, arg_max(outcome, seq) AS outcome FROM actions WHERE incident_id = $1 AND kind = 'step' GROUP BY step_key)
+        GROUP BY outcome ORDER BY outcome
+        """, incidentId));
+
+    /// <summary>Notices of the incident by state (queued, sent, failed); null when none was prepared.</summary>
+    public static IReadOnlyList<(string Status, long Count)>? NotificationStatus(CaseStore store, string incidentId) =>
+        Counts(store.Query("SELECT state, count(*) FROM notices WHERE incident_id = $1 GROUP BY state ORDER BY state", incidentId));
+
+    private static IReadOnlyList<(string Status, long Count)>? Counts(QueryResult result)
     {
-        var columns = store.Query("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() AND schema_name = 'main'", table).Rows
-            .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!columns.Contains("status")) return null;
-        var rows = columns.Contains("incident_id")
-            ? store.Query($"SELECT status, count(*) FROM \"{table}\" WHERE incident_id = $1 GROUP BY status ORDER BY status", incidentId).Rows
-            : store.Query($"SELECT status, count(*) FROM \"{table}\" GROUP BY status ORDER BY status").Rows;
-        var counts = rows.Select(r => ((r[0] as string) ?? "unknown", Convert.ToInt64(r[1]))).ToList();
+        var counts = result.Rows.Select(r => ((r[0] as string) ?? "unknown", Convert.ToInt64(r[1]))).ToList();
         return counts.Count == 0 ? null : counts;
     }
 }

@@ -1,3 +1,4 @@
+using Daybreak.Response.Containment;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -71,20 +72,31 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void Containment_and_notices_tables_are_read_when_they_exist()
+    public void Containment_and_notices_ledgers_are_read_when_they_hold_the_incident()
     {
         using var dir = new TempDir();
         var c = IncidentCase.Create(dir);
+        var t = new DateTime(2024, 1, 20, 0, 0, 0, DateTimeKind.Utc);
         using (var store = CaseStore.Open(c.Db))
         {
-            store.Query("CREATE TABLE actions (incident_id VARCHAR, status VARCHAR)");
-            store.Query("INSERT INTO actions VALUES ('inc-7f3a9c', 'done'), ('inc-7f3a9c', 'done'), ('inc-7f3a9c', 'failed'), ('other', 'done')");
-            store.Query("CREATE TABLE notices (incident_id VARCHAR, status VARCHAR)");
+            var actions = new ActionLedger(store);
+            ActionRecord Step(string incident, string key, string outcome, int minute) =>
+                new() { IncidentId = incident, StepKey = key, Kind = "step", Outcome = outcome, Time = t.AddMinutes(minute) };
+            actions.Record(Step(c.Incident.Id, "disable-user", "failed", 0));
+            actions.Record(Step(c.Incident.Id, "disable-user", "done", 5));   // a rerun succeeded: the latest outcome counts
+            actions.Record(Step(c.Incident.Id, "remove-password", "done", 1));
+            actions.Record(Step(c.Incident.Id, "delete-assignment", "failed", 2));
+            actions.Record(new ActionRecord { IncidentId = c.Incident.Id, StepKey = "remove-password", Kind = "request", Outcome = "ok", Time = t });
+            actions.Record(Step("other", "disable-user", "done", 0));
+            var notices = new NoticeLedger(store);
+            notices.Queue([new Daybreak.Response.Notices.Notice(c.Incident.Id, "ceo@contoso.com", "s", "t", "h", "<m1@x>"),
+                new Daybreak.Response.Notices.Notice(c.Incident.Id, "cfo@contoso.com", "s", "t", "h", "<m2@x>")], t);
+            notices.MarkSent(c.Incident.Id, "ceo@contoso.com", t);
         }
         Assert.Equal(0, Cli.Run(Clock, "report", c.Incident.Id, "--out", dir.File("r"), "--db", c.Db).ExitCode);
         var html = File.ReadAllText(dir.File("r/report.html"));
         Assert.Contains("Containment: 2 actions done, 1 actions failed", html);
-        Assert.Contains("Notification of affected employees: not started", html);
+        Assert.Contains("Notification of affected employees: 1 notices queued, 1 notices sent", html);
     }
 
     [Theory]
