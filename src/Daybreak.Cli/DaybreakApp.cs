@@ -43,6 +43,8 @@ public static class DaybreakApp
             .WithDescription("Simulate a tenant's Entra ID / Microsoft 365 logs with labelled attack scenarios.")
             .WithExample("simulate", "--users", "200", "--days", "7", "--scenario", "midnight-blizzard", "--seed", "1", "--out", "./sim");
         config.AddBranch("rules", rules => rules.AddCommand<RulesCheckCommand>("check").WithDescription("Load Sigma rules; report load errors and the rules whose fields or log source Daybreak cannot provide.").WithExample("rules", "check", "sigma/rules/cloud", "--json"));
+        config.AddCommand<ScopeCommand>("scope").WithDescription("What an incident reached: timeline, dwell, and per mailbox the messages read, folders synced and throttled windows.")
+            .WithExample("scope", "inc-1a2b", "--csv");
         config.AddCommand<ContainCommand>("contain")
             .WithDescription("Containment plan for an incident as Microsoft Graph requests and Exchange Online PowerShell; --execute sends them.")
             .WithExample("contain", "inc-1a2b", "--execute", "--tenant", "<tenant-id>", "--client-id", "<app-id>");

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Daybreak.Cli.Commands;
+
+public sealed class ScopeSettings : CaseSettings
+{
+    [CommandArgument(0, "<INCIDENT>")]
+    [Description("Incident id, or a unique prefix of one (see 'daybreak query \"SELECT * FROM incidents\"').")]
+    public string Incident { get; init; } = "";
+
+    [CommandOption("--json")]
+    [Description("The incident with its timeline and blast radius as JSON (the hunt report's incident object).")]
+    public bool Json { get; init; }
+
+    [CommandOption("--csv")]
+    [Description("One row per message read (mailbox, folder, InternetMessageId); formula-like cells neutralised.")]
+    public bool Csv { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Incident) ? ValidationResult.Error("name an incident")
+        : Json && Csv ? ValidationResult.Error("choose --json or --csv, not both")
+        : ValidationResult.Success();
+}
