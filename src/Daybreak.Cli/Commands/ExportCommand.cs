@@ -43,7 +43,7 @@ internal sealed class ExportCommand(CliEnvironment env) : Command<ExportSettings
             HuntReport = new HuntReport
             {
                 Input = new IngestSummary { Files = sources.Count, Records = totals.Records, Accepted = totals.Accepted, Rejected = totals.Rejected },
-                Coverage = CoverageQuery.Run(store).Select(c => new CoverageEntry(c.Source, c.Tenant, c.From, c.To, c.Records)).ToList(),
+                Coverage = CoverageQuery.Run(store),
                 Alerts = incident.Alerts,
                 Incidents = [incident],
             },

@@ -16,7 +16,7 @@ internal static class HuntRun
     {
         using var store = CaseStore.Open(settings.Db, env.Time);
         var ingest = IngestRun.Execute(env, settings, store, command);
-        var coverage = CoverageQuery.Run(store).Select(c => new CoverageEntry(c.Source, c.Tenant, c.From, c.To, c.Records)).ToList();
+        var coverage = CoverageQuery.Run(store);
 
         HuntResult? analysis = null;
         if (command != "ingest")

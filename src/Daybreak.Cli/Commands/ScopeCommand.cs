@@ -60,11 +60,10 @@ internal sealed class ScopeCommand(CliEnvironment env) : Command<ScopeSettings>
         if (incident.BlastRadius.Mailboxes.Count > 0) c.Write(mailboxes);
         else c.MarkupLine("No mailbox access is linked to this incident.");
 
-        var coverage = CoverageQuery.Run(store).Where(r => r.Source == "ual").ToList();
-        var covered = coverage.Any(r => r.From <= incident.FirstSeen && r.To >= incident.LastSeen);
+        var covered = CoverageQuery.Run(store).Any(r => r.Source == "ual" && r.Covers(incident.FirstSeen, incident.LastSeen));
         c.MarkupLine(covered
-            ? "[grey]Unified Audit Log records cover the whole incident period: mailboxes not listed show no evidence of access in these logs.[/]"
-            : "[yellow]The Unified Audit Log in this case does not cover the whole incident period: mailboxes not listed may still have been read (no data).[/]");
+            ? "[grey]Unified Audit Log records cover the whole incident period without gaps: mailboxes not listed show no evidence of access in these logs.[/]"
+            : "[yellow]The Unified Audit Log in this case does not cover the whole incident period, or has gaps in it: mailboxes not listed may still have been read (no data).[/]");
         c.MarkupLine("[grey]Use --csv for one row per message, --json for the full record.[/]");
         return ExitCodes.Completed;
     }

@@ -123,7 +123,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         var report = new HuntReport
         {
             Input = summary,
-            Coverage = CoverageQuery.Run(store).Select(c => new CoverageEntry(c.Source, c.Tenant, c.From, c.To, c.Records)).ToList(),
+            Coverage = CoverageQuery.Run(store),
             Alerts = result2.Alerts,
             Incidents = result2.Incidents,
             DetectionErrors = result2.DetectionErrors,

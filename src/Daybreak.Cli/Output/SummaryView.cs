@@ -36,8 +36,10 @@ internal static class SummaryView
             table.AddColumn("from (UTC)");
             table.AddColumn("to (UTC)");
             table.AddColumn(new TableColumn("records").RightAligned());
+            table.AddColumn("gaps (no records ≥ 24 h)");
             foreach (var c in coverage)
-                table.AddRow(c.Source, TerminalText.Markup(c.Tenant ?? "(not in the log)"), Short(c.From), Short(c.To), c.Records.ToString("N0"));
+                table.AddRow(c.Source, TerminalText.Markup(c.Tenant ?? "(not in the log)"), Short(c.From), Short(c.To), c.Records.ToString("N0"),
+                    c.Gaps.Count == 0 ? "none" : string.Join("; ", c.Gaps.Select(g => $"{Short(g.From)} – {Short(g.To)}")));
             console.Write(table);
         }
     }

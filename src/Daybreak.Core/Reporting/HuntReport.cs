@@ -21,5 +21,11 @@ public sealed class HuntReport
     public IReadOnlyCollection<DetectionError> DetectionErrors { get; init; } = [];
 }
 
-/// <summary>One source's covered period in one tenant.</summary>
-public sealed record CoverageEntry(string Source, string? Tenant, DateTime From, DateTime To, long Records);
+/// <summary>One source's covered period in one tenant, and the stretches inside it with no record at all.</summary>
+public sealed record CoverageEntry(string Source, string? Tenant, DateTime From, DateTime To, long Records)
+{
+    public IReadOnlyList<Scoping.TimeWindow> Gaps { get; init; } = [];
+
+    /// <summary>True when this source has data for the whole window, with no gap overlapping it.</summary>
+    public bool Covers(DateTime from, DateTime to) => From <= from && To >= to && !Gaps.Any(g => g.From < to && g.To > from);
+}

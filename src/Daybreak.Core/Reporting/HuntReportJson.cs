@@ -44,6 +44,15 @@ public static class HuntReportJson
             w.WriteString("from", Iso(c.From));
             w.WriteString("to", Iso(c.To));
             w.WriteNumber("records", c.Records);
+            w.WriteStartArray("gaps");
+            foreach (var g in c.Gaps)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Iso(g.From));
+                w.WriteString("to", Iso(g.To));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
