@@ -23,6 +23,8 @@ internal static class Phases
             "decode" => Decode(file),
             "ingest" => Ingest(file, workDir),
             "duckdb" => DuckDbLoad(file, workDir),
+            "hunt" or "hunt-cloud" or "hunt-all" => HuntPhases.Run(phase, file),
+            "hunt-profile" => HuntProfile.Run(file),
             _ => throw new ArgumentException("unknown phase " + phase),
         };
         sw.Stop();

@@ -25,7 +25,7 @@ foreach (var scale in scales)
 {
     foreach (var (input, file) in new[] { ("signins", BenchData.SignIns(dataDir, scale)), ("ual", BenchData.Ual(dataDir, scale)) })
     {
-        var phases = input == "signins" ? Phases.InProcess.Append("jq") : Phases.InProcess.Where(p => p != "duckdb");
+        var phases = input == "signins" ? Phases.InProcess.Concat(HuntPhases.Names).Append("jq") : Phases.InProcess.Where(p => p != "duckdb").Concat(HuntPhases.Names);
         foreach (var phase in phases)
         {
             var results = Enumerable.Range(0, runs).Select(_ => phase == "jq" ? Jq(file) : Child(phase, file, dataDir)).ToList();

@@ -19,6 +19,7 @@ public sealed class PasswordSprayDetection : IDetection
     private readonly HashSet<string> _codes;
     private readonly EntityTable<AccountState> _accounts;
     private readonly EntityTable<object> _knownIps;
+    private readonly SprayCampaignWindow _campaign;
     private DateTime _campaignAlertedUntil = DateTime.MinValue;
 
     public PasswordSprayDetection(PasswordSprayDetectionOptions? options = null)
@@ -28,6 +29,7 @@ public sealed class PasswordSprayDetection : IDetection
         _codes = new HashSet<string>(_o.FailureCodes, StringComparer.Ordinal);
         _accounts = new EntityTable<AccountState>(_o.Lookback, () => new AccountState());
         _knownIps = new EntityTable<object>(_o.KnownIpRetention, () => new object());
+        _campaign = new SprayCampaignWindow(_o.CampaignWindow);
     }
 
     public string Name => "password-spray";
@@ -50,7 +52,11 @@ public sealed class PasswordSprayDetection : IDetection
             if (ip is not null) _knownIps.Touch(ip, evt.Time);
             if (_accounts.Peek(key) is not { } s) return;
             // The account's own successes resolve its recent failures from the same IP: typos, not guesses.
-            s.Pending.RemoveAll(f => f.Network.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow);
+            foreach (var typo in s.Pending.Where(f => f.Network.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow).ToList())
+            {
+                s.Pending.Remove(typo);
+                _campaign.Remove(key, typo);
+            }
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
             var ips = s.Foreign.Select(f => f.Network.Ip).Distinct().Count();
@@ -60,6 +66,7 @@ public sealed class PasswordSprayDetection : IDetection
             alerts.Raise(BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
                 $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +
                 $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days."));
+            foreach (var f in s.Foreign) _campaign.Remove(key, f);
             s.Foreign.Clear();
             return;
         }
@@ -67,6 +74,7 @@ public sealed class PasswordSprayDetection : IDetection
         if (ip is not null && _knownIps.IsLive(ip, evt.Time)) return;
         var state = _accounts.Touch(key, evt.Time);
         state.Pending.Add(evt);
+        _campaign.Add(key, evt);
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
         CheckTarget(key, state, evt, alerts);
@@ -106,7 +114,10 @@ public sealed class PasswordSprayDetection : IDetection
 
     private void CheckCampaign(AuditEvent evt, IAlertSink alerts)
     {
+        _campaign.Expire(evt.Time);
         if (evt.Time < _campaignAlertedUntil) return;
+        // Cheap incremental test first; the full scan below only runs when a campaign is likely.
+        if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
         var from = evt.Time - _o.CampaignWindow;
         var accounts = _accounts.Entries
             .Select(kv => kv.Value.Foreign.Concat(kv.Value.Pending).Where(f => f.Time >= from).ToList())

@@ -1,0 +1,61 @@
+using Daybreak.Events;
+
+namespace Daybreak.Detection.Builtin;
+
+/// <summary>
+/// The failures of the last campaign window, counted incrementally (per account: distinct IPs; overall: distinct
+/// IPs), so deciding "is this a campaign?" costs O(1) per failure instead of a scan of every account's history.
+/// Failures that stop counting early (a typo resolved by the owner's success, an account whose spray ended in a
+/// success alert) are removed when that happens and skipped when they would have expired.
+/// </summary>
+internal sealed class SprayCampaignWindow(TimeSpan window)
+{
+    private readonly Queue<(AuditEvent Failure, string Account)> _queue = new();
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _ipsByAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ips = new(StringComparer.Ordinal);
+
+    /// <summary>Accounts with failures from at least two IPs inside the window.</summary>
+    public int SprayedAccounts { get; private set; }
+
+    public int DistinctIps => _ips.Count;
+
+    public void Add(string account, AuditEvent failure)
+    {
+        _queue.Enqueue((failure, account));
+        Count(account, failure, +1);
+    }
+
+    public void Remove(string account, AuditEvent failure)
+    {
+        if (_removed.Add(failure.RecordId)) Count(account, failure, -1);
+    }
+
+    public void Expire(DateTime now)
+    {
+        while (_queue.TryPeek(out var head) && now - head.Failure.Time > window)
+        {
+            _queue.Dequeue();
+            if (!_removed.Remove(head.Failure.RecordId)) Count(head.Account, head.Failure, -1);
+        }
+    }
+
+    private void Count(string account, AuditEvent failure, int delta)
+    {
+        var ip = failure.Network.Ip ?? "";
+        if (!_ipsByAccount.TryGetValue(account, out var ips)) _ipsByAccount[account] = ips = new(StringComparer.Ordinal);
+        var before = ips.Count;
+        Bump(ips, ip, delta);
+        if (before < 2 && ips.Count >= 2) SprayedAccounts++;
+        else if (before >= 2 && ips.Count < 2) SprayedAccounts--;
+        if (ips.Count == 0) _ipsByAccount.Remove(account);
+        Bump(_ips, ip, delta);
+    }
+
+    private static void Bump(Dictionary<string, int> counts, string key, int delta)
+    {
+        var n = counts.GetValueOrDefault(key) + delta;
+        if (n <= 0) counts.Remove(key);
+        else counts[key] = n;
+    }
+}
