@@ -93,6 +93,7 @@ public sealed class FileDecoder
     private DecodeResult Normalise(in FramedRecord framed, ContainerKind container, string file)
     {
         var owned = new List<JsonDocument>();
+        using var index = PropertyIndex.Enter();
         try
         {
             var root = EnvelopeUnwrapper.Unwrap(framed.Root, owned);
