@@ -24,8 +24,17 @@ namespace Daybreak.Storage;
 /// </remarks>
 public sealed class EventWriter : IEventSink, IDisposable
 {
-    /// <summary>DuckDB's memory cap while ingesting; it spills beyond it, so memory stays flat however big the input.</summary>
+    /// <summary>
+    /// DuckDB's buffer-pool cap while ingesting. Without it, DuckDB kept the blocks it wrote cached: 7 GB of RSS for
+    /// 2 GB of input. An open batch is held outside the cap, so peak memory is about this plus one row group.
+    /// </summary>
     public const string IngestMemoryLimit = "512MB";
+
+    /// <summary>
+    /// DuckDB works on the writing thread alone while ingesting: the decoder already has the other core, and DuckDB's
+    /// workers, fighting it for two cores, spent more time waiting on each other than working (measured: -35% wall).
+    /// </summary>
+    private const int IngestThreads = 1;
 
     private static readonly FrozenDictionary<OutcomeStatus, string> StatusNames =
         Enum.GetValues<OutcomeStatus>().ToFrozenDictionary(s => s, s => s.ToString().ToLowerInvariant());
@@ -42,13 +51,25 @@ public sealed class EventWriter : IEventSink, IDisposable
     private readonly HashSet<string> _batchIds = new(StringComparer.Ordinal);
     private readonly HashSet<Int128> _runIds = [];
 
-    public EventWriter(CaseStore store, int batchSize = 50_000)
+    /// <summary>
+    /// A direct batch is one DuckDB row group (122,880 rows): a commit then never leaves a partial group behind for
+    /// the next batch to reopen and the next checkpoint to rewrite. Measured on 1 GB of sign-ins: 50,000-row batches
+    /// took 60% longer; two row groups per batch were no faster and held twice the memory (a transaction keeps its
+    /// rows in memory until it commits).
+    /// </summary>
+    public const int DirectBatchRows = 122_880;
+
+    /// <summary>Staged batches live in memory until they move over, so they stay small.</summary>
+    public const int StagedBatchRows = 50_000;
+
+    /// <param name="batchSize">Rows per transaction; by default <see cref="DirectBatchRows"/> or <see cref="StagedBatchRows"/>.</param>
+    public EventWriter(CaseStore store, int? batchSize = null)
     {
         if (store.ReadOnly) throw new StoreException("case file is open read-only");
         _store = store;
-        _batchSize = batchSize;
-        store.Exec($"SET memory_limit = '{IngestMemoryLimit}'");
+        store.Exec($"SET memory_limit = '{IngestMemoryLimit}'; SET threads = {IngestThreads}");
         _direct = Convert.ToInt64(store.Query("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)").Rows[0][0]) == 0;
+        _batchSize = batchSize ?? (_direct ? DirectBatchRows : StagedBatchRows);
         if (_direct) return;
         store.Exec("CREATE TEMP TABLE IF NOT EXISTS stage_events AS SELECT * FROM events LIMIT 0");
         store.Exec("CREATE TEMP TABLE IF NOT EXISTS stage_mail_items AS SELECT * FROM mail_items LIMIT 0");
@@ -223,6 +244,6 @@ public sealed class EventWriter : IEventSink, IDisposable
         _mail?.Dispose();
         _transaction?.Dispose();
         _transaction = null;
-        if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec("RESET memory_limit");
+        if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec("RESET memory_limit; RESET threads");
     }
 }
