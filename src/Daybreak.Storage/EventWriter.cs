@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Collections.Frozen;
+using System.Data.Common;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Daybreak.Events;
@@ -8,24 +12,66 @@ using DuckDB.NET.Data;
 namespace Daybreak.Storage;
 
 /// <summary>
-/// Bulk-loads events through DuckDB's appender into session-only staging tables, then moves each batch into the
-/// case tables in one transaction, skipping record ids already stored. So re-ingesting a file adds nothing, and a
-/// crash mid-ingest leaves only whole batches behind: a rerun adds exactly what is missing.
+/// Bulk-loads events through DuckDB's appender. Every batch commits in one transaction, so a crash mid-ingest leaves
+/// only whole batches behind, and a rerun adds exactly what is missing: re-ingesting a file adds nothing.
 /// </summary>
+/// <remarks>
+/// Two ways to stay idempotent. Into an empty case (the first ingest, the common and the big one) rows go straight
+/// into the case tables inside the batch's transaction (the appender joins it), and a run-wide set of record-id
+/// digests drops a record seen earlier in the run (a file named twice). Into a case that already holds events,
+/// rows go to session-only staging tables and each batch moves over with an anti-join on record id, skipping what
+/// is stored. The direct way writes each row once instead of twice and needs no join.
+/// </remarks>
 public sealed class EventWriter : IEventSink, IDisposable
 {
+    /// <summary>
+    /// DuckDB's buffer-pool cap while ingesting. Without it, DuckDB kept the blocks it wrote cached: 7 GB of RSS for
+    /// 2 GB of input. An open batch is held outside the cap, so peak memory is about this plus one row group.
+    /// </summary>
+    public const string IngestMemoryLimit = "512MB";
+
+    /// <summary>
+    /// DuckDB works on the writing thread alone while ingesting: the decoder already has the other core, and DuckDB's
+    /// workers, fighting it for two cores, spent their time spinning (measured: about half the wall time on 1 GB of
+    /// sign-ins).
+    /// </summary>
+    private const int IngestThreads = 1;
+
+    private static readonly FrozenDictionary<OutcomeStatus, string> StatusNames =
+        Enum.GetValues<OutcomeStatus>().ToFrozenDictionary(s => s, s => s.ToString().ToLowerInvariant());
+    private static readonly FrozenDictionary<ActorKind, string> ActorKindNames =
+        Enum.GetValues<ActorKind>().ToFrozenDictionary(k => k, k => k.ToString());
+
     private readonly CaseStore _store;
     private readonly int _batchSize;
+    private readonly bool _direct;
     private DuckDBAppender? _events;
     private DuckDBAppender? _mail;
+    private DbTransaction? _transaction;
     private int _pending;
     private readonly HashSet<string> _batchIds = new(StringComparer.Ordinal);
+    private readonly HashSet<Int128> _runIds = [];
 
-    public EventWriter(CaseStore store, int batchSize = 50_000)
+    /// <summary>
+    /// A direct batch is one DuckDB row group (122,880 rows): a commit then never leaves a partial group behind for
+    /// the next batch to reopen and the next checkpoint to rewrite. Measured on 1 GB of sign-ins: 50,000-row batches
+    /// took 60% longer; two row groups per batch were no faster and held more memory (2.1 GB against 1.3 GB: a
+    /// transaction keeps its rows in memory until it commits).
+    /// </summary>
+    public const int DirectBatchRows = 122_880;
+
+    /// <summary>Staged batches live in memory until they move over, so they stay small.</summary>
+    public const int StagedBatchRows = 50_000;
+
+    /// <param name="batchSize">Rows per transaction; by default <see cref="DirectBatchRows"/> or <see cref="StagedBatchRows"/>.</param>
+    public EventWriter(CaseStore store, int? batchSize = null)
     {
         if (store.ReadOnly) throw new StoreException("case file is open read-only");
         _store = store;
-        _batchSize = batchSize;
+        store.Exec($"SET memory_limit = '{IngestMemoryLimit}'; SET threads = {IngestThreads}");
+        _direct = Convert.ToInt64(store.Query("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)").Rows[0][0]) == 0;
+        _batchSize = batchSize ?? (_direct ? DirectBatchRows : StagedBatchRows);
+        if (_direct) return;
         store.Exec("CREATE TEMP TABLE IF NOT EXISTS stage_events AS SELECT * FROM events LIMIT 0");
         store.Exec("CREATE TEMP TABLE IF NOT EXISTS stage_mail_items AS SELECT * FROM mail_items LIMIT 0");
     }
@@ -35,8 +81,9 @@ public sealed class EventWriter : IEventSink, IDisposable
 
     public void Write(AuditEvent evt)
     {
-        if (!_batchIds.Add(evt.RecordId)) return; // the same record twice in one batch (a file named twice)
-        _events ??= _store.Connection.CreateAppender("temp", "main", "stage_events");
+        if (_direct ? !_runIds.Add(Digest(evt.RecordId)) : !_batchIds.Add(evt.RecordId)) return; // a record seen before in this run
+        if (_direct) _transaction ??= _store.Connection.BeginTransaction();
+        _events ??= Appender("events");
         var row = _events.CreateRow();
         row.AppendValue(evt.RecordId)
             .AppendValue(evt.Time)
@@ -45,10 +92,10 @@ public sealed class EventWriter : IEventSink, IDisposable
             .AppendValue(evt.Format)
             .AppendValue(evt.Category)
             .AppendValue(evt.Operation)
-            .AppendValue(evt.Outcome.Status.ToString().ToLowerInvariant())
+            .AppendValue(StatusNames[evt.Outcome.Status])
             .AppendValue(evt.Outcome.Code)
             .AppendValue(evt.Outcome.Reason)
-            .AppendValue(evt.Actor.Kind.ToString())
+            .AppendValue(ActorKindNames[evt.Actor.Kind])
             .AppendValue(evt.Actor.ObjectId)
             .AppendValue(evt.Actor.Upn)
             .AppendValue(evt.Actor.AppId)
@@ -86,7 +133,7 @@ public sealed class EventWriter : IEventSink, IDisposable
 
         if (evt.Mail is { } mail)
         {
-            _mail ??= _store.Connection.CreateAppender("temp", "main", "stage_mail_items");
+            _mail ??= Appender("mail_items");
             foreach (var folder in mail.Folders)
             {
                 if (folder.Items.Count == 0)
@@ -116,16 +163,29 @@ public sealed class EventWriter : IEventSink, IDisposable
 
     public void Flush() => Commit();
 
+    private DuckDBAppender Appender(string table) =>
+        _direct ? _store.Connection.CreateAppender(table) : _store.Connection.CreateAppender("temp", "main", "stage_" + table);
+
     private void Commit()
     {
+        // Disposing an appender flushes its rows (into the open transaction, in direct mode).
         _events?.Dispose();
         _events = null;
         _mail?.Dispose();
         _mail = null;
         if (_pending == 0) return;
+        var pending = _pending;
         _pending = 0;
         _batchIds.Clear();
 
+        if (_direct)
+        {
+            _transaction!.Commit();
+            _transaction.Dispose();
+            _transaction = null;
+            Inserted += pending;
+            return;
+        }
         using (var tx = _store.Connection.BeginTransaction())
         {
             // Mail items first, while the anti-join still sees which events are new.
@@ -135,6 +195,14 @@ public sealed class EventWriter : IEventSink, IDisposable
             tx.Commit();
         }
         _store.Exec("DELETE FROM stage_events; DELETE FROM stage_mail_items;");
+    }
+
+    /// <summary>128 bits of SHA-256: a set of these costs a few dozen bytes per record, and no log can forge a collision.</summary>
+    private static Int128 Digest(string recordId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(MemoryMarshal.AsBytes(recordId.AsSpan()), hash);
+        return MemoryMarshal.Read<Int128>(hash);
     }
 
     private static string? TargetsJson(List<Target> targets)
@@ -170,9 +238,13 @@ public sealed class EventWriter : IEventSink, IDisposable
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Without <see cref="Flush"/>, the open batch is dropped as a crash would drop it.</summary>
     public void Dispose()
     {
         _events?.Dispose();
         _mail?.Dispose();
+        _transaction?.Dispose();
+        _transaction = null;
+        if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec("RESET memory_limit; RESET threads");
     }
 }

@@ -13,11 +13,11 @@ internal static class EnvelopeUnwrapper
     public static JsonElement Unwrap(JsonElement root, List<JsonDocument> owned)
     {
         if (root.ValueKind != JsonValueKind.Object) return root;
-        if (root.TryGetProperty("o365audit", out var elastic) && elastic.ValueKind == JsonValueKind.Object) return elastic;
+        if (root.TryGetExact("o365audit", out var elastic) && elastic.ValueKind == JsonValueKind.Object) return elastic;
         if (TryInner(root, "AuditData", owned, out var auditData)) return auditData;
-        if (TryInner(root, "RawEventData", owned, out var rawEvent) && rawEvent.TryGetProperty("Operation", out _)) return rawEvent;
-        if (root.TryGetProperty("event", out var evt) && evt.ValueKind == JsonValueKind.Object
-            && evt.TryGetProperty("original", out var original) && original.ValueKind == JsonValueKind.String
+        if (TryInner(root, "RawEventData", owned, out var rawEvent) && rawEvent.TryGetExact("Operation", out _)) return rawEvent;
+        if (root.TryGetExact("event", out var evt) && evt.ValueKind == JsonValueKind.Object
+            && evt.TryGetExact("original", out var original) && original.ValueKind == JsonValueKind.String
             && root.EnumerateObject().All(p => p.Name is "event" or "@timestamp" or "tags" or "message" or "ecs" or "data_stream" or "input" or "cloud"))
         {
             var doc = ParseInner(original.GetString()!, "event.original");
@@ -30,7 +30,7 @@ internal static class EnvelopeUnwrapper
     private static bool TryInner(JsonElement root, string name, List<JsonDocument> owned, out JsonElement inner)
     {
         inner = default;
-        if (!root.TryGetProperty(name, out var value)) return false;
+        if (!root.TryGetExact(name, out var value)) return false;
         if (value.ValueKind == JsonValueKind.Object) { inner = value; return true; }
         if (value.ValueKind != JsonValueKind.String) return false;
         var text = value.GetString()!;

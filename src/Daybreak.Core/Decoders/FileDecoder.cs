@@ -50,7 +50,7 @@ public sealed class FileDecoder
         {
             IRecordFramer framer = container switch
             {
-                ContainerKind.Ndjson => new NdjsonFramer(_options.MaxRecordBytes),
+                ContainerKind.Ndjson => new NdjsonFramer(_options.MaxRecordBytes, FastReader()),
                 ContainerKind.Csv => new CsvFramer(_options.MaxRecordBytes),
                 _ => new JsonDocumentFramer(_options.MaxRecordBytes),
             };
@@ -78,6 +78,12 @@ public sealed class FileDecoder
                 }
 
                 lastLine = framed.Line;
+                if (framed.Event is { } fast)
+                {
+                    fast.Position = new SourcePosition(file, framed.Line);
+                    yield return DecodeResult.Accepted(fast);
+                    continue;
+                }
                 if (framed.Error is not null)
                 {
                     yield return DecodeResult.Rejected(new Rejection(file, framed.Line, framed.Error));
@@ -91,9 +97,17 @@ public sealed class FileDecoder
         }
     }
 
+    /// <summary>
+    /// The single-pass reader for diagnostic sign-ins, when records are classified as the default registry does:
+    /// it gives the events the general path would, several times faster.
+    /// </summary>
+    private FastRecordReader? FastReader() =>
+        _forced is null && _registry.IsDefault ? SignIns.DiagnosticSignInReader.TryRead : null;
+
     private DecodeResult Normalise(in FramedRecord framed, ContainerKind container, string file)
     {
         var owned = new List<JsonDocument>();
+        using var index = PropertyIndex.Enter();
         try
         {
             var root = EnvelopeUnwrapper.Unwrap(framed.Root, owned);

@@ -18,6 +18,8 @@ public static class JsonFields
     {
         value = default;
         if (obj.ValueKind != JsonValueKind.Object) return false;
+        if (PropertyIndex.TryLookup(obj, name, exactOnly: false, out value, out var found))
+            return found && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
         if (obj.TryGetProperty(name, out value)) return value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
         foreach (var p in obj.EnumerateObject())
         {
@@ -28,6 +30,16 @@ public static class JsonFields
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> (exact name, null values included) through the
+    /// record's property index when one is active: shape checks that miss would otherwise scan the whole record.
+    /// </summary>
+    public static bool TryGetExact(this JsonElement obj, string name, out JsonElement value)
+    {
+        if (PropertyIndex.TryLookup(obj, name, exactOnly: true, out value, out var found)) return found;
+        return obj.TryGetProperty(name, out value);
     }
 
     /// <summary>Compares without allocating the property name: misses scan every property of large records.</summary>

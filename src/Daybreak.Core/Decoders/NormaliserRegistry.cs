@@ -5,6 +5,9 @@ public sealed class NormaliserRegistry(IReadOnlyList<IRecordNormaliser> normalis
 {
     public IReadOnlyList<IRecordNormaliser> Normalisers { get; } = normalisers;
 
+    /// <summary>True for <see cref="CreateDefault"/>: the fast readers know how its normalisers classify a record.</summary>
+    internal bool IsDefault { get; private init; }
+
     /// <summary>Every built-in normaliser. Order matters only where shapes overlap: the more specific first.</summary>
     public static NormaliserRegistry CreateDefault() => new(
     [
@@ -13,7 +16,7 @@ public sealed class NormaliserRegistry(IReadOnlyList<IRecordNormaliser> normalis
         new Audits.AuditNormaliser(),
         new GraphActivity.GraphActivityNormaliser(),
         new Risk.RiskNormaliser(),
-    ]);
+    ]) { IsDefault = true };
 
     /// <summary>Finds a normaliser by family name or by the name of one of its formats.</summary>
     public IRecordNormaliser? Find(string name) =>

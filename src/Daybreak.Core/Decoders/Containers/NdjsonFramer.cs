@@ -7,8 +7,9 @@ namespace Daybreak.Decoders.Containers;
 /// <summary>
 /// One JSON record per line. A line that is an envelope (a Graph page or a diagnostic <c>records</c> batch saved on
 /// one line) yields its elements. Lines longer than the limit are reported and skipped without being buffered whole.
+/// A <paramref name="fastReader"/>, when given, is offered each line first; lines it declines are parsed as usual.
 /// </summary>
-internal sealed class NdjsonFramer(int maxRecordBytes) : IRecordFramer
+internal sealed class NdjsonFramer(int maxRecordBytes, FastRecordReader? fastReader = null) : IRecordFramer
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
 
@@ -83,9 +84,14 @@ internal sealed class NdjsonFramer(int maxRecordBytes) : IRecordFramer
         return (bigger, 0, used);
     }
 
-    private static IEnumerable<FramedRecord> Parse(ReadOnlyMemory<byte> bytes, long line)
+    private IEnumerable<FramedRecord> Parse(ReadOnlyMemory<byte> bytes, long line)
     {
         if (IsBlank(bytes.Span)) yield break;
+        if (fastReader?.Invoke(bytes.Span) is { } evt)
+        {
+            yield return FramedRecord.Read(evt, line);
+            yield break;
+        }
         JsonDocument document;
         string? error = null;
         try
@@ -124,3 +130,6 @@ internal sealed class NdjsonFramer(int maxRecordBytes) : IRecordFramer
         return true;
     }
 }
+
+/// <summary>Normalises one NDJSON line without a JsonDocument, or returns null to leave it to the general path.</summary>
+internal delegate Events.AuditEvent? FastRecordReader(ReadOnlySpan<byte> utf8);

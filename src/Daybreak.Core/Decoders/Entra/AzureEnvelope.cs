@@ -21,21 +21,21 @@ internal static class AzureEnvelope
 
     /// <summary>The <c>properties</c> object of a diagnostic-settings record.</summary>
     public static bool TryGetProperties(JsonElement root, out JsonElement properties) =>
-        root.TryGetProperty("properties", out properties) && properties.ValueKind == JsonValueKind.Object;
+        root.TryGetExact("properties", out properties) && properties.ValueKind == JsonValueKind.Object;
 
     /// <summary>The Log Analytics table name from the <c>Type</c> column.</summary>
     public static bool TryGetTable(JsonElement root, out string table)
     {
         table = "";
-        if (!root.TryGetProperty("Type", out var t) || t.ValueKind != JsonValueKind.String) return false;
+        if (!root.TryGetExact("Type", out var t) || t.ValueKind != JsonValueKind.String) return false;
         table = t.GetString()!;
         return true;
     }
 
     /// <summary>True for a Log Analytics row (JSON or portal CSV), even a KQL projection whose Type is not the table.</summary>
     public static bool IsLogAnalyticsRow(JsonElement root) =>
-        root.TryGetProperty("TimeGenerated", out _) || root.TryGetProperty("SourceSystem", out _)
-        || root.TryGetProperty("AADTenantId", out _) || root.TryGetProperty("Type", out _);
+        root.TryGetExact("TimeGenerated", out _) || root.TryGetExact("SourceSystem", out _)
+        || root.TryGetExact("AADTenantId", out _) || root.TryGetExact("Type", out _);
 
     /// <summary>The directory (tenant) id: AADTenantId in Log Analytics (whose TenantId is the workspace), else tenantId.</summary>
     public static string? TenantId(JsonElement root, bool logAnalytics) =>

@@ -28,8 +28,8 @@ internal static class UalVariant
         var envelope = record.Envelope;
         if (envelope.ValueKind == JsonValueKind.Object)
         {
-            if (envelope.TryGetProperty("o365audit", out _) || envelope.TryGetProperty("event", out _)) return Elastic;
-            if (envelope.TryGetProperty("RawEventData", out _)) return CloudAppEvents;
+            if (envelope.TryGetExact("o365audit", out _) || envelope.TryGetExact("event", out _)) return Elastic;
+            if (envelope.TryGetExact("RawEventData", out _)) return CloudAppEvents;
             if (envelope.TryGet("AuditData", out _))
             {
                 var search = envelope.TryGet("ResultIndex", out _) || envelope.TryGet("UserIds", out _) || envelope.TryGet("Operations", out _);

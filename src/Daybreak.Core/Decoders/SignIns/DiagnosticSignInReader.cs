@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Daybreak.Decoders.Entra;
+using Daybreak.Events;
+using F = Daybreak.Decoders.SignIns.DiagnosticSignInFields;
+
+namespace Daybreak.Decoders.SignIns;
+
+/// <summary>
+/// The hot path for the biggest export there is: NDJSON diagnostic sign-ins. One Utf8JsonReader pass collects the
+/// fields <see cref="SignInNormaliser"/> reads, without building a JsonDocument, and the event is built from them by
+/// the same rules. Anything this path is not sure to read exactly as the general path would (a name in another
+/// case, a duplicate, an escaped name, a value of an unexpected type, an envelope, a batch, an unreadable time)
+/// returns null, and the record goes the general way: the two paths give identical events (a test checks it).
+/// </summary>
+internal static class DiagnosticSignInReader
+{
+    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
+
+    [ThreadStatic] private static F? t_fields;
+
+    /// <summary>The normalised event, or null when the general path must read this record.</summary>
+    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8)
+    {
+        var fields = t_fields ??= new F();
+        fields.Clear();
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            if (!ReadObject(ref reader, fields, F.Root, F.RootRefusals)) return null;
+            if (reader.Read()) return null; // trailing content: the general path reports it
+            return Build(fields, utf8);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BailException)
+        {
+            return null;
+        }
+    }
+
+    private static bool ReadObject(ref Utf8JsonReader reader, F fields, (string Name, int Slot)[] known, string[] refusals)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject) return true;
+            if (reader.ValueIsEscaped) return false;
+            var slot = Match(reader.ValueSpan, known, refusals);
+            if (slot == Refused || !reader.Read()) return false;
+            if (slot == Unknown)
+            {
+                reader.Skip();
+                continue;
+            }
+            ref var value = ref fields[slot];
+            if (value.Seen) return false; // duplicate: JsonDocument would take the last one
+            value.Seen = true;
+            value.Kind = reader.TokenType;
+            var nested = Nested(slot);
+            if (nested is not null)
+            {
+                // These must be objects (or null): JSON written inside a string is the general path's job.
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (reader.TokenType != JsonTokenType.StartObject) return false;
+                if (!ReadObject(ref reader, fields, nested, slot == F.Properties ? F.PropertiesRefusals : [])) return false;
+                continue;
+            }
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    value.Text = reader.GetString();
+                    break;
+                case JsonTokenType.Number:
+                    value.Text = Encoding.UTF8.GetString(reader.ValueSpan);
+                    value.Int64 = reader.TryGetInt64(out var l) ? l : null;
+                    value.Int32 = reader.TryGetInt32(out var i) ? i : null;
+                    break;
+                case JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null:
+                    break;
+                default:
+                    return false; // an object or array where text is expected: the general path rejects it
+            }
+        }
+        return false;
+    }
+
+    private const int Unknown = -1, Refused = -2;
+
+    /// <summary>The slot of an exactly matching known name; Refused for a known or refused name in another case.</summary>
+    private static int Match(ReadOnlySpan<byte> name, (string Name, int Slot)[] known, string[] refusals)
+    {
+        if (name.IsEmpty) return Unknown;
+        var first = name[0] | 0x20; // most names differ in length or first letter: check those before comparing
+        foreach (var (n, slot) in known)
+        {
+            if (n.Length != name.Length || (n[0] | 0x20) != first || !Ascii.EqualsIgnoreCase(name, n)) continue;
+            return Ascii.Equals(name, n) ? slot : Refused;
+        }
+        foreach (var n in refusals)
+        {
+            if (n.Length == name.Length && (n[0] | 0x20) == first && Ascii.EqualsIgnoreCase(name, n)) return Refused;
+        }
+        return Unknown;
+    }
+
+    private static (string, int)[]? Nested(int slot) => slot switch
+    {
+        F.Properties => F.SignIn,
+        F.Status => F.StatusFields,
+        F.Location => F.LocationFields,
+        F.LocationDetails => F.DetailsFields,
+        _ => null,
+    };
+
+    /// <summary><see cref="SignInNormaliser.Normalise"/> for a diagnostic record, field for field.</summary>
+    private static AuditEvent? Build(F f, ReadOnlySpan<byte> utf8)
+    {
+        if (f[F.Category].Kind != JsonTokenType.String || f[F.Properties].Kind != JsonTokenType.StartObject) return null;
+        var category = SignInCategories.FromDiagnostic(f[F.Category].Text!);
+        if (category is null) return null;
+        var raw = Encoding.UTF8.GetString(utf8);
+
+        var evt = new AuditEvent
+        {
+            RecordId = RecordIds.For(SourceKind.SignIn, Text(f, F.Id), raw),
+            Format = SignInFormats.Diagnostic,
+            Raw = raw,
+            Source = SourceKind.SignIn,
+            Category = category,
+            Operation = "Sign-in",
+            Time = Time(f, F.CreatedDateTime) ?? Time(f, F.Time) ?? Time(f, F.TimeGenerated) ?? throw new BailException(),
+            TenantId = Text(f, F.TenantId) ?? Text(f, F.ResourceTenantId) ?? Text(f, F.HomeTenantId),
+        };
+
+        var outcome = evt.Outcome;
+        outcome.Code = Code(f, F.ErrorCode) ?? Code(f, F.ResultType);
+        outcome.Status = outcome.Code is null ? OutcomeStatus.Unknown : outcome.Code == "0" ? OutcomeStatus.Success : OutcomeStatus.Failure;
+        if (outcome.Status == OutcomeStatus.Failure) outcome.Reason = Text(f, F.FailureReason) ?? Text(f, F.ResultDescription);
+
+        var actor = evt.Actor;
+        actor.Kind = SignInCategories.ActorKind(category);
+        actor.AppId = Text(f, F.AppId);
+        if (actor.Kind == ActorKind.User)
+        {
+            actor.ObjectId = Text(f, F.UserId);
+            actor.Upn = Text(f, F.UserPrincipalName)?.Trim().ToLowerInvariant();
+            actor.DisplayName = Text(f, F.UserDisplayName);
+        }
+        else
+        {
+            actor.ObjectId = Text(f, F.ServicePrincipalId);
+            actor.DisplayName = Text(f, F.ServicePrincipalName) ?? Text(f, F.AppDisplayName);
+        }
+
+        var network = evt.Network;
+        network.Ip = EntraFields.Ip(Text(f, F.IpAddress) ?? Text(f, F.CallerIpAddress));
+        network.Country = Str(f, F.LocationCountry) ?? Str(f, F.DetailsCountry);
+        if (network.Country is null && Str(f, F.RootLocation) is { Length: 2 } code) network.Country = code;
+        network.City = Str(f, F.LocationCity) ?? Str(f, F.DetailsCity);
+        network.Asn = Long(f, F.AutonomousSystemNumber);
+        network.UserAgent = Text(f, F.UserAgent);
+        network.ClientApp = Text(f, F.ClientAppUsed);
+
+        var auth = evt.Auth;
+        auth.Requirement = Text(f, F.AuthenticationRequirement);
+        auth.ConditionalAccessStatus = Text(f, F.ConditionalAccessStatus);
+        auth.IsInteractive = Bool(f, F.IsInteractive);
+        auth.TokenIssuerType = Text(f, F.TokenIssuerType);
+        auth.Protocol = Text(f, F.AuthenticationProtocol);
+        auth.SignInType = SignInCategories.SignInType(category);
+        auth.CorrelationId = Text(f, F.CorrelationId) ?? Text(f, F.RootCorrelationId);
+        auth.SessionId = Text(f, F.SessionId);
+        auth.UniqueTokenId = Text(f, F.UniqueTokenIdentifier);
+        auth.SignInActivityId = Text(f, F.Id);
+        auth.CredentialKeyId = Text(f, F.ServicePrincipalCredentialKeyId);
+
+        var resourceName = Text(f, F.ResourceDisplayName);
+        var resourceId = Text(f, F.ResourceIdentity) ?? (Text(f, F.ResourceId) is { } rid && !rid.StartsWith('/') ? rid : null);
+        if (resourceName is not null || resourceId is not null)
+            evt.Targets.Add(new Target { Kind = "Application", Id = resourceId, Name = resourceName });
+        return evt;
+    }
+
+    /// <summary>As <see cref="EntraFields.Text"/>: blank strings count as absent.</summary>
+    private static string? Text(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        return v.Kind switch
+        {
+            JsonTokenType.String => string.IsNullOrWhiteSpace(v.Text) ? null : v.Text,
+            JsonTokenType.Number => v.Text,
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => null,
+        };
+    }
+
+    /// <summary>As <see cref="JsonFields.Str"/>: only empty strings count as absent.</summary>
+    private static string? Str(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        return v.Kind switch
+        {
+            JsonTokenType.String or JsonTokenType.Number => string.IsNullOrEmpty(v.Text) ? null : v.Text,
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => null,
+        };
+    }
+
+    /// <summary>As <see cref="EntraFields.Code"/>; what it would reject goes to the general path.</summary>
+    private static string? Code(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        switch (v.Kind)
+        {
+            case JsonTokenType.Number:
+                return v.Int64 is { } n ? n.ToString(CultureInfo.InvariantCulture) : throw new BailException();
+            case JsonTokenType.String:
+                var text = v.Text?.Trim();
+                return string.IsNullOrEmpty(text) ? null : text;
+            case JsonTokenType.True or JsonTokenType.False:
+                throw new BailException();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>As <see cref="EntraFields.Time"/> for ISO and locale times; anything else goes to the general path.</summary>
+    private static DateTime? Time(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        if (!v.Present) return null;
+        if (v.Kind != JsonTokenType.String) throw new BailException();
+        if (string.IsNullOrWhiteSpace(v.Text)) return null;
+        return Timestamps.TryParse(v.Text, out var utc) ? utc : throw new BailException();
+    }
+
+    private static long? Long(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        if (v.Kind == JsonTokenType.Number) return v.Int64;
+        if (v.Kind == JsonTokenType.String && long.TryParse(v.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+        return null;
+    }
+
+    private static bool? Bool(F f, int slot)
+    {
+        ref var v = ref f[slot];
+        return v.Kind switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.String when bool.TryParse(v.Text?.Trim(), out var b) => b,
+            JsonTokenType.Number when v.Int32 is { } i => i != 0,
+            _ => null,
+        };
+    }
+
+    /// <summary>Leaves the fast path for the general one; rare by construction.</summary>
+    private sealed class BailException : Exception;
+}
