@@ -130,6 +130,24 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
         if (Scores.Count == 0) sb.AppendLine(CultureInfo.InvariantCulture, $"| {label} | (benign) | – | – | – | – | – | – | – | – | – |");
         foreach (var i in FalseIncidents.Take(15))
             sb.AppendLine(CultureInfo.InvariantCulture, $"- false: {i.Severity} {i.FirstSeen:u} {i.Title} [{string.Join(", ", i.Alerts.Select(a => a.Rule).Distinct())}]");
+        if (Environment.GetEnvironmentVariable("DAYBREAK_QUALITY_VERBOSE") is { Length: > 0 }) sb.Append(Details());
+        return sb.ToString();
+    }
+
+    /// <summary>Every incident with its alerts, their truth steps and join entities: for finding out why a run scores as it does.</summary>
+    public string Details()
+    {
+        var sb = new StringBuilder();
+        foreach (var i in Result.Incidents)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"* {i.Id} {i.Severity} {i.FirstSeen:u}..{i.LastSeen:u} detected {i.DetectedAt:u}: {i.Title}; mailboxes {i.BlastRadius.Mailboxes.Count}");
+            foreach (var a in i.Alerts.OrderBy(a => a.Time))
+            {
+                var steps = a.Evidence.Where(Truth.Records.ContainsKey).Select(id => Truth.Records[id]).Distinct().Select(r => r.Scenario + "#" + r.Step);
+                var e = a.Entities;
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    - {a.Time:u} {a.Severity} {a.Rule} \"{a.Title}\" truth[{string.Join(",", steps)}] users[{string.Join(",", e.Users)}] uids[{string.Join(",", e.UserIds)}] apps[{string.Join(",", e.Apps)}] sps[{string.Join(",", e.ServicePrincipals)}] keys[{string.Join(",", e.CredentialKeyIds)}] ips[{string.Join(",", e.Ips.Take(4))}{(e.Ips.Count > 4 ? ",+" + (e.Ips.Count - 4) : "")}] mbx[{e.Mailboxes.Count}]");
+            }
+        }
         return sb.ToString();
     }
 
