@@ -56,6 +56,7 @@ public sealed class IncidentQualityTests(ITestOutputHelper output)
         foreach (var s in q.Scores)
         {
             if (s.Incidents != 1) failures.Add($"{s.Scenario}: {s.Incidents} incidents");
+            if (s.MergedWith.Any(m => !QualityRun.Together.Any(t => t.Contains(s.Scenario) && t.Contains(m)))) failures.Add($"{s.Scenario}: merged with {string.Join(",", s.MergedWith)}");
             if (s.StepsCovered != s.Steps) failures.Add($"{s.Scenario}: steps {s.StepsCovered}/{s.Steps}");
             if (s.IdPrecision is { } p && p < 1.0) failures.Add($"{s.Scenario}: message-id precision {p:0.###}");
             if (s.IdRecall is { } r && r < 1.0) failures.Add($"{s.Scenario}: message-id recall {r:0.###}");

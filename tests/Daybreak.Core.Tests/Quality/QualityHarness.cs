@@ -62,6 +62,9 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
 
     public double FalsePer10k => FalseIncidents.Count * 10_000.0 / UserDays;
 
+    /// <summary>Scenarios that are one campaign in the logs when run together (blast radius is scored against their union).</summary>
+    public static readonly string[][] Together = [["midnight-blizzard", "graph-mail-read"]];
+
     public IReadOnlyList<ScenarioScore> Scores => Truth.Scenarios.Select(Score).ToList();
 
     public ScenarioScore Score(string scenario)
@@ -72,12 +75,17 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
             .ToList();
         var main = holding.OrderByDescending(i => StepsOf(i, scenario).Count).ThenBy(i => i.FirstSeen).FirstOrDefault();
         var covered = main is null ? [] : StepsOf(main, scenario);
+        // Scenarios whose records share the incident: midnight-blizzard and graph-mail-read run through the same legacy
+        // account and app at the same instants, so run together they are one campaign in the logs and must merge.
+        var with = main is null ? [] : main.Alerts.SelectMany(a => a.Evidence).Where(Truth.Records.ContainsKey).Select(id => Truth.Records[id].Scenario)
+            .Where(s => s != scenario).Distinct().Order(StringComparer.Ordinal).ToList();
+        var partners = with.Where(s => Together.Any(t => t.Contains(scenario) && t.Contains(s))).Append(scenario).ToHashSet(StringComparer.Ordinal);
 
         // Blast radius of every incident holding the scenario, against the scenario's truth mailboxes.
-        var truthIds = Truth.Mailboxes.Where(m => m.Scenario == scenario).SelectMany(m => m.MessageIds.Select(id => (m.Owner, id))).ToHashSet();
-        var truthFolders = Truth.Mailboxes.Where(m => m.Scenario == scenario).SelectMany(m => m.FoldersSynced.Select(f => (m.Owner, f))).ToHashSet();
-        var truthWindows = Truth.Mailboxes.Where(m => m.Scenario == scenario).SelectMany(m => m.UnknownWindows.Select(w => (m.Owner, w.From))).ToHashSet();
-        var truthOwners = Truth.Mailboxes.Where(m => m.Scenario == scenario).Select(m => m.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var truthIds = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).SelectMany(m => m.MessageIds.Select(id => (m.Owner, id))).ToHashSet();
+        var truthFolders = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).SelectMany(m => m.FoldersSynced.Select(f => (m.Owner, f))).ToHashSet();
+        var truthWindows = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).SelectMany(m => m.UnknownWindows.Select(w => (m.Owner, w.From))).ToHashSet();
+        var truthOwners = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).Select(m => m.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var gotMailboxes = holding.SelectMany(i => i.BlastRadius.Mailboxes).ToList();
         var gotIds = gotMailboxes.SelectMany(m => m.MessageIds.Select(id => (m.Owner, id))).ToHashSet();
         var gotFolders = gotMailboxes.SelectMany(m => m.FoldersSynced.Select(f => (m.Owner, f))).ToHashSet();
@@ -85,10 +93,10 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
         var gotOwners = gotMailboxes.Select(m => m.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         TimeSpan? toHigh = null;
-        DateTime? firstRead = Truth.Mailboxes.Where(m => m.Scenario == scenario).Select(m => (DateTime?)m.FirstAccess).Min();
+        DateTime? firstRead = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).Select(m => (DateTime?)m.FirstAccess).Min();
         if (main is not null && HighAt(main) is { } high && firstRead is { } fr) toHigh = high - Seconds(fr);
 
-        return new ScenarioScore(scenario, holding.Count, covered.Count, steps.Count, steps.Except(covered).Order().ToList(), main?.Severity,
+        return new ScenarioScore(scenario, holding.Count, with, covered.Count, steps.Count, steps.Except(covered).Order().ToList(), main?.Severity,
             Ratio(gotIds.Count(truthIds.Contains), gotIds.Count), Ratio(gotIds.Count(truthIds.Contains), truthIds.Count),
             gotOwners.Count, truthOwners.Count, gotOwners.Count(truthOwners.Contains),
             (gotFolders.Count(truthFolders.Contains), gotFolders.Count, truthFolders.Count),
@@ -119,15 +127,15 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
         sb.AppendLine(CultureInfo.InvariantCulture, $"### {Users} users x {Days} days, seed {Seed}, scenarios: {string.Join(",", Scenarios)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{Events:N0} events, {Result.Alerts.Count} alerts, {Result.Incidents.Count} incidents, {FalseIncidents.Count} false ({FalsePer10k:0.#} per 10k user-days); {Phases}");
         sb.AppendLine();
-        sb.AppendLine("| run | scenario | incidents | steps covered | severity | mailboxes (found/true/both) | msg-id precision | msg-id recall | folders synced (ok/got/true) | throttled windows (ok/got/true) | first read → high |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| run | scenario | incidents | merged with | steps covered | severity | mailboxes (found/true/both) | msg-id precision | msg-id recall | folders synced (ok/got/true) | throttled windows (ok/got/true) | first read → high |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in Scores)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {label} | {s.Scenario} | {s.Incidents} | {s.StepsCovered}/{s.Steps}{(s.Missing.Count > 0 ? " (missing " + string.Join(",", s.Missing) + ")" : "")} | {s.Severity?.ToString() ?? "–"} | " +
+                $"| {label} | {s.Scenario} | {s.Incidents} | {(s.MergedWith.Count == 0 ? "–" : string.Join(", ", s.MergedWith))} | {s.StepsCovered}/{s.Steps}{(s.Missing.Count > 0 ? " (missing " + string.Join(",", s.Missing) + ")" : "")} | {s.Severity?.ToString() ?? "–"} | " +
                 $"{s.MailboxesFound}/{s.MailboxesTrue}/{s.MailboxesBoth} | {F(s.IdPrecision)} | {F(s.IdRecall)} | {s.Folders.Ok}/{s.Folders.Got}/{s.Folders.True} | {s.Windows.Ok}/{s.Windows.Got}/{s.Windows.True} | {(s.ToHigh is { } t ? Span(t) : "–")} |");
         }
-        if (Scores.Count == 0) sb.AppendLine(CultureInfo.InvariantCulture, $"| {label} | (benign) | – | – | – | – | – | – | – | – | – |");
+        if (Scores.Count == 0) sb.AppendLine(CultureInfo.InvariantCulture, $"| {label} | (benign) | – | – | – | – | – | – | – | – | – | – |");
         foreach (var i in FalseIncidents.Take(15))
             sb.AppendLine(CultureInfo.InvariantCulture, $"- false: {i.Severity} {i.FirstSeen:u} {i.Title} [{string.Join(", ", i.Alerts.Select(a => a.Rule).Distinct())}]");
         if (Environment.GetEnvironmentVariable("DAYBREAK_QUALITY_VERBOSE") is { Length: > 0 }) sb.Append(Details());
@@ -156,7 +164,7 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
     private static string Span(TimeSpan t) => t < TimeSpan.Zero ? "before (" + (-t).ToString(@"d\.hh\:mm", CultureInfo.InvariantCulture) + ")" : t.ToString(@"d\.hh\:mm", CultureInfo.InvariantCulture);
 }
 
-public sealed record ScenarioScore(string Scenario, int Incidents, int StepsCovered, int Steps, IReadOnlyList<int> Missing, Severity? Severity,
+public sealed record ScenarioScore(string Scenario, int Incidents, IReadOnlyList<string> MergedWith, int StepsCovered, int Steps, IReadOnlyList<int> Missing, Severity? Severity,
     double? IdPrecision, double? IdRecall, int MailboxesFound, int MailboxesTrue, int MailboxesBoth,
     (int Ok, int Got, int True) Folders, (int Ok, int Got, int True) Windows, TimeSpan? ToHigh, Incident? Main);
 
