@@ -46,7 +46,7 @@ public sealed class CampaignJoinTests
         var old = SignIn(T0.AddDays(-30), "legacy@test.com", "198.51.100.7");
         var back = SignIn(T0, "legacy@test.com", "203.0.113.9");
         var add = Audit(T0.AddMinutes(5), "Update application – Certificates and secrets management", byUpn: "legacy@test.com",
-            Target("Application", "app-object-1", "Legacy App", ("KeyDescription", "[\"[KeyIdentifier=k0]\"]", "[\"[KeyIdentifier=k0]\",\"[KeyIdentifier=k9]\"]")));
+            targets: Target("Application", "app-object-1", "Legacy App", ("KeyDescription", "[\"[KeyIdentifier=k0]\"]", "[\"[KeyIdentifier=k0]\",\"[KeyIdentifier=k9]\"]")));
         add.Auth.CredentialKeyId = "k9";
         var use = ServicePrincipalSignIn(T0.AddHours(3), "legacy-app-id", "legacy-sp", "k9", "203.0.113.50");
         var again = ServicePrincipalSignIn(T0.AddHours(4), "legacy-app-id", "legacy-sp", "k9", "203.0.113.51");
@@ -66,10 +66,10 @@ public sealed class CampaignJoinTests
     public void App_role_assignment_names_the_client_not_the_resource_service_principal()
     {
         var grant = Audit(T0, "Add app role assignment to service principal", byUpn: "admin@contoso.com",
-            Target("ServicePrincipal", "exchange-sp-object", "Office 365 Exchange Online",
+            targets: [Target("ServicePrincipal", "exchange-sp-object", "Office 365 Exchange Online",
                 ("AppRole.Value", null, "\"full_access_as_app\""), ("ServicePrincipal.ObjectID", null, "\"11111111-0000-0000-0000-00000000000c\""),
                 ("ServicePrincipal.AppId", null, "\"22222222-0000-0000-0000-00000000000c\""), ("TargetId.ServicePrincipalNames", null, $"\"{Exchange};https://outlook.office365.com\"")),
-            Target("ServicePrincipal", "11111111-0000-0000-0000-00000000000c", "Backup"));
+            Target("ServicePrincipal", "11111111-0000-0000-0000-00000000000c", "Backup")]);
         var e = new Daybreak.Detection.AlertEntities();
         TargetEntities.AddTo(e, grant);
         Assert.Equal(["11111111-0000-0000-0000-00000000000c"], e.ServicePrincipals);
@@ -80,9 +80,9 @@ public sealed class CampaignJoinTests
     public void Delegated_grant_names_the_client_not_the_resource()
     {
         var grant = Audit(T0, "Add delegated permission grant", byUpn: "victim@contoso.com",
-            Target("ServicePrincipal", "graph-sp-object", "Microsoft Graph",
+            targets: [Target("ServicePrincipal", "graph-sp-object", "Microsoft Graph",
                 ("DelegatedPermissionGrant.ClientId", null, "\"33333333-0000-0000-0000-00000000000c\""), ("ServicePrincipal.ObjectID", null, "\"44444444-0000-0000-0000-00000000000c\"")),
-            Target("ServicePrincipal", "33333333-0000-0000-0000-00000000000c", "Doc Viewer"));
+            Target("ServicePrincipal", "33333333-0000-0000-0000-00000000000c", "Doc Viewer")]);
         var e = new Daybreak.Detection.AlertEntities();
         TargetEntities.AddTo(e, grant);
         Assert.Equal(["33333333-0000-0000-0000-00000000000c"], e.ServicePrincipals);
