@@ -14,7 +14,6 @@ import json
 import sys
 from datetime import datetime, timezone
 
-TOGETHER = [{"midnight-blizzard", "graph-mail-read"}]
 RANK = {"informational": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
@@ -45,6 +44,9 @@ def main(truth_path, hunt_path):
     def scen_steps(inc):
         return {records[e] for e in evidence(inc) if e in records}
 
+    # Scenarios whose truth incidents share a user or app are one campaign in the logs: they must merge.
+    ids = {i["scenario"]: {x.lower() for x in i["entities"]["users"] + i["entities"]["apps"]} for i in truth["incidents"]}
+    together = {(a, b) for a in ids for b in ids if a != b and ids[a] & ids[b]}
     scenarios = sorted({s for s, _ in records.values()})
     print(f"### {gen['users']} users x {gen['days']} days, seed {gen['seed']}, scenarios: {','.join(gen['scenarios'])}")
     false = [i for i in hunt["incidents"] if not scen_steps(i)]
@@ -59,7 +61,7 @@ def main(truth_path, hunt_path):
         main_inc = max(holding, key=lambda i: len({st for s, st in scen_steps(i) if s == sc}), default=None)
         covered = {st for s, st in scen_steps(main_inc) if s == sc} if main_inc else set()
         merged = sorted({s for s, _ in scen_steps(main_inc)} - {sc}) if main_inc else []
-        partners = {sc} | {m for m in merged if any(sc in g and m in g for g in TOGETHER)}
+        partners = {sc} | {m for m in merged if (sc, m) in together}
         tm = [m for m in truth["mailboxes"] if m["scenario"] in partners]
         t_ids = {(m["owner"].lower(), x) for m in tm for x in m["message_ids"]}
         t_fold = {(m["owner"].lower(), f) for m in tm for f in m["folders_synced"]}

@@ -62,8 +62,10 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
 
     public double FalsePer10k => FalseIncidents.Count * 10_000.0 / UserDays;
 
-    /// <summary>Scenarios that are one campaign in the logs when run together (blast radius is scored against their union).</summary>
-    public static readonly string[][] Together = [["midnight-blizzard", "graph-mail-read"]];
+    /// <summary>Scenarios that are one campaign in the logs when run together, so they must merge and their blast radius
+    /// is scored against their union: truth.json's incidents share a user or an app (midnight-blizzard and graph-mail-read
+    /// run through the same legacy account and app; in a small tenant two scenarios can pick the same victim).</summary>
+    public IReadOnlyList<(string A, string B)> Together => Truth.SharedIdentity;
 
     public IReadOnlyList<ScenarioScore> Scores => Truth.Scenarios.Select(Score).ToList();
 
@@ -79,7 +81,7 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
         // account and app at the same instants, so run together they are one campaign in the logs and must merge.
         var with = main is null ? [] : main.Alerts.SelectMany(a => a.Evidence).Where(Truth.Records.ContainsKey).Select(id => Truth.Records[id].Scenario)
             .Where(s => s != scenario).Distinct().Order(StringComparer.Ordinal).ToList();
-        var partners = with.Where(s => Together.Any(t => t.Contains(scenario) && t.Contains(s))).Append(scenario).ToHashSet(StringComparer.Ordinal);
+        var partners = with.Where(s => Together.Contains((scenario, s))).Append(scenario).ToHashSet(StringComparer.Ordinal);
 
         // Blast radius of every incident holding the scenario, against the scenario's truth mailboxes.
         var truthIds = Truth.Mailboxes.Where(m => partners.Contains(m.Scenario)).SelectMany(m => m.MessageIds.Select(id => (m.Owner, id))).ToHashSet();
@@ -177,6 +179,9 @@ public sealed class QualityTruth
 
     public required IReadOnlyList<string> Scenarios { get; init; }
 
+    /// <summary>Ordered pairs of scenarios whose truth incidents name a common user or app.</summary>
+    public required IReadOnlyList<(string A, string B)> SharedIdentity { get; init; }
+
     public required IReadOnlyList<(string Scenario, string Owner, List<string> MessageIds, List<string> FoldersSynced, List<(DateTime From, DateTime To)> UnknownWindows, DateTime FirstAccess)> Mailboxes { get; init; }
 
     public static QualityTruth Read(string path)
@@ -192,10 +197,14 @@ public sealed class QualityTruth
             Strings(m, "message_ids"), Strings(m, "folders_synced"),
             m.GetProperty("unknown_windows").EnumerateArray().Select(w => (Sec(w.GetProperty("from").GetDateTime()), Sec(w.GetProperty("to").GetDateTime()))).ToList(),
             m.GetProperty("first_access").GetDateTime().ToUniversalTime())).ToList();
+        var identities = root.GetProperty("incidents").EnumerateArray().Select(i => (
+            Scenario: i.GetProperty("scenario").GetString()!,
+            Ids: Strings(i.GetProperty("entities"), "users").Concat(Strings(i.GetProperty("entities"), "apps")).Select(x => x.ToLowerInvariant()).ToHashSet())).ToList();
+        var shared = identities.SelectMany(a => identities.Where(b => b.Scenario != a.Scenario && a.Ids.Overlaps(b.Ids)).Select(b => (a.Scenario, b.Scenario))).Distinct().ToList();
         var steps = records.Values.Distinct().OrderBy(s => s.Item1, StringComparer.Ordinal).ThenBy(s => s.Item2).ToList();
         return new QualityTruth
         {
-            Records = records, Steps = steps, Mailboxes = mailboxes,
+            Records = records, Steps = steps, Mailboxes = mailboxes, SharedIdentity = shared,
             Scenarios = steps.Select(s => s.Item1).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
     }
