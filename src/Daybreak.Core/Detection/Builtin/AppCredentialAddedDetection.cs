@@ -20,7 +20,7 @@ public sealed class AppCredentialAddedDetection : IDetection
     private readonly AppIdentities _apps;
     private readonly EntityTable<AuditEvent> _consents;
     private readonly EntityTable<UserState> _users;
-    private readonly EntityTable<AuditEvent> _raisedKeys;
+    private readonly EntityTable<RaisedKey> _raisedKeys;
     private DateTime? _firstEvent;
 
     public AppCredentialAddedDetection(AppCredentialAddedDetectionOptions? options = null)
@@ -30,10 +30,18 @@ public sealed class AppCredentialAddedDetection : IDetection
         _apps = new AppIdentities(_o.HistoryRetention);
         _consents = new EntityTable<AuditEvent>(_o.AfterConsentWindow, () => throw new InvalidOperationException("set, never created"));
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
-        _raisedKeys = new EntityTable<AuditEvent>(_o.HistoryRetention, () => throw new InvalidOperationException("set, never created"));
+        _raisedKeys = new EntityTable<RaisedKey>(_o.HistoryRetention, () => throw new InvalidOperationException("set, never created"));
     }
 
     public string Name => "app-credential-added";
+
+    /// <summary>A key whose addition was raised; <see cref="Used"/> once its first sign-in was raised.</summary>
+    private sealed class RaisedKey(AuditEvent added)
+    {
+        public AuditEvent Added { get; } = added;
+
+        public bool Used { get; set; }
+    }
 
     private sealed class UserState
     {
@@ -90,7 +98,7 @@ public sealed class AppCredentialAddedDetection : IDetection
             severity = Severity.High;
         }
         if (cues.Count == 0) return;
-        if (evt.Auth.CredentialKeyId is { } added) _raisedKeys.Set(added.ToLowerInvariant(), evt, evt.Time);
+        if (evt.Auth.CredentialKeyId is { } added) _raisedKeys.Set(added.ToLowerInvariant(), new RaisedKey(evt), evt.Time);
         var target = evt.Targets.FirstOrDefault(t => t.Kind is "Application" or "ServicePrincipal");
         alerts.Raise(BuiltinAlert.Create(Name, "Credential added to an application or service principal", severity, Techniques, evt, evidence,
             $"A credential{(evt.Auth.CredentialKeyId is { } k ? $" (key {k})" : "")} was added to {target?.Kind ?? "an app"} {target?.Name ?? target?.Id}: {string.Join("; ", cues)}."));
@@ -105,15 +113,13 @@ public sealed class AppCredentialAddedDetection : IDetection
     {
         if (evt.Auth.CredentialKeyId is not { } k || evt.Actor.Kind is not (ActorKind.ServicePrincipal or ActorKind.App) || !SignIns.IsSuccess(evt)) return;
         var key = k.ToLowerInvariant();
-        if (_raisedKeys.Peek(key) is not { } added || evt.Time < added.Time) return;
-        _raisedKeys.Set(key, added, evt.Time);
-        if (!_usedKeys.Add(key)) return;
+        if (_raisedKeys.Peek(key) is not { } raised || evt.Time < raised.Added.Time || raised.Used) return;
+        raised.Used = true;
+        var added = raised.Added;
         alerts.Raise(BuiltinAlert.Create(Name + ".used", "Service principal signed in with a newly added credential", Severity.High, UseTechniques, evt, [added],
             $"{evt.Actor.DisplayName ?? evt.Actor.AppId ?? "A service principal"} signed in{(evt.Network.Ip is { } ip ? $" from {ip}" : "")} with key {key}, " +
             $"{(evt.Time - added.Time).TotalHours:0.#} hours after that key was added by {added.Actor.Upn ?? added.Actor.DisplayName ?? added.Actor.AppId ?? "an unknown actor"} under suspicious circumstances."));
     }
-
-    private readonly HashSet<string> _usedKeys = new(StringComparer.Ordinal);
 
     private static bool IsAdminConsent(AuditEvent evt) => evt.Targets.SelectMany(t => t.ModifiedProperties)
         .Any(p => p.Name.Equals("ConsentContext.IsAdminConsent", StringComparison.OrdinalIgnoreCase) && string.Equals(Json.Unquote(p.NewValue), "true", StringComparison.OrdinalIgnoreCase));
