@@ -6,6 +6,7 @@ namespace Daybreak.Correlation;
 /// kind: both are directory object ids, unique in the directory, and logs do not always say which one they hold.</summary>
 public enum EntityKind
 {
+    Campaign,
     CredentialKey,
     Session,
     ObjectId,
@@ -29,6 +30,7 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
     {
         var e = alert.Entities;
         var nodes = new List<EntityNode>();
+        foreach (var c in e.Campaigns) nodes.Add(new(EntityKind.Campaign, c));
         foreach (var k in e.CredentialKeyIds) nodes.Add(new(EntityKind.CredentialKey, k));
         foreach (var s in e.Sessions) nodes.Add(new(EntityKind.Session, s));
         foreach (var o in e.UserIds) nodes.Add(new(EntityKind.ObjectId, o));

@@ -30,6 +30,10 @@ public sealed class AlertEntities
 
     public SortedSet<string> Tenants { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Ids a stateful detection gives one campaign it follows across many alerts (a password spray's target and
+    /// success alerts carry the id of the spray campaign they belong to), so they join as one incident.</summary>
+    public SortedSet<string> Campaigns { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Adds a value when it is present; ids are lower-cased so different logs' spellings join.</summary>
     public static void Add(SortedSet<string> set, string? value)
     {
@@ -47,5 +51,6 @@ public sealed class AlertEntities
         CredentialKeyIds.UnionWith(other.CredentialKeyIds);
         Sessions.UnionWith(other.Sessions);
         Tenants.UnionWith(other.Tenants);
+        Campaigns.UnionWith(other.Campaigns);
     }
 }

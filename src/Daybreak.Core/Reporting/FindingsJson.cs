@@ -99,6 +99,7 @@ public static class FindingsJson
         Fill(entities.CredentialKeyIds, "credential_key_ids");
         Fill(entities.Sessions, "sessions");
         Fill(entities.Tenants, "tenants");
+        Fill(entities.Campaigns, "campaigns");
         return entities;
     }
 

@@ -109,6 +109,7 @@ public static class HuntReportJson
         Strings(w, "credential_key_ids", e.CredentialKeyIds);
         Strings(w, "sessions", e.Sessions);
         Strings(w, "tenants", e.Tenants);
+        if (e.Campaigns.Count > 0) Strings(w, "campaigns", e.Campaigns);
         w.WriteEndObject();
     }
 

@@ -7,16 +7,20 @@ namespace Daybreak.Detection.Builtin;
 /// secrets management", "Add service principal credentials"), raised when it is the object's first credential, when
 /// it follows an admin consent to the same app, when an application (not a person) added it, or when the person who
 /// added it had just signed in for the first time in weeks. Routine rotations of existing secrets by active admins
-/// stay silent.
+/// stay silent. The first service-principal sign-in with a credential so raised is raised too (<c>.used</c>, T1550.001):
+/// it names the app and service principal that now act with the key, which the audit event in another tenant may not,
+/// so the person who added the key and what the app does with it join as one chain.
 /// </summary>
 public sealed class AppCredentialAddedDetection : IDetection
 {
     private static readonly string[] Techniques = ["T1098.001"];
+    private static readonly string[] UseTechniques = ["T1550.001"];
 
     private readonly AppCredentialAddedDetectionOptions _o;
     private readonly AppIdentities _apps;
     private readonly EntityTable<AuditEvent> _consents;
     private readonly EntityTable<UserState> _users;
+    private readonly EntityTable<RaisedKey> _raisedKeys;
     private DateTime? _firstEvent;
 
     public AppCredentialAddedDetection(AppCredentialAddedDetectionOptions? options = null)
@@ -26,9 +30,18 @@ public sealed class AppCredentialAddedDetection : IDetection
         _apps = new AppIdentities(_o.HistoryRetention);
         _consents = new EntityTable<AuditEvent>(_o.AfterConsentWindow, () => throw new InvalidOperationException("set, never created"));
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
+        _raisedKeys = new EntityTable<RaisedKey>(_o.HistoryRetention, () => throw new InvalidOperationException("set, never created"));
     }
 
     public string Name => "app-credential-added";
+
+    /// <summary>A key whose addition was raised; <see cref="Used"/> once its first sign-in was raised.</summary>
+    private sealed class RaisedKey(AuditEvent added)
+    {
+        public AuditEvent Added { get; } = added;
+
+        public bool Used { get; set; }
+    }
 
     private sealed class UserState
     {
@@ -46,6 +59,7 @@ public sealed class AppCredentialAddedDetection : IDetection
         _firstEvent ??= evt.Time;
         if (evt.Source == SourceKind.SignIn)
         {
+            CheckKeyUse(evt, alerts);
             TrackSignIn(evt);
             return;
         }
@@ -84,6 +98,7 @@ public sealed class AppCredentialAddedDetection : IDetection
             severity = Severity.High;
         }
         if (cues.Count == 0) return;
+        if (evt.Auth.CredentialKeyId is { } added) _raisedKeys.Set(added.ToLowerInvariant(), new RaisedKey(evt), evt.Time);
         var target = evt.Targets.FirstOrDefault(t => t.Kind is "Application" or "ServicePrincipal");
         alerts.Raise(BuiltinAlert.Create(Name, "Credential added to an application or service principal", severity, Techniques, evt, evidence,
             $"A credential{(evt.Auth.CredentialKeyId is { } k ? $" (key {k})" : "")} was added to {target?.Kind ?? "an app"} {target?.Name ?? target?.Id}: {string.Join("; ", cues)}."));
@@ -91,6 +106,19 @@ public sealed class AppCredentialAddedDetection : IDetection
 
     public void Flush(IAlertSink alerts)
     {
+    }
+
+    /// <summary>The first successful service-principal sign-in with a key this detection raised when it was added.</summary>
+    private void CheckKeyUse(AuditEvent evt, IAlertSink alerts)
+    {
+        if (evt.Auth.CredentialKeyId is not { } k || evt.Actor.Kind is not (ActorKind.ServicePrincipal or ActorKind.App) || !SignIns.IsSuccess(evt)) return;
+        var key = k.ToLowerInvariant();
+        if (_raisedKeys.Peek(key) is not { } raised || evt.Time < raised.Added.Time || raised.Used) return;
+        raised.Used = true;
+        var added = raised.Added;
+        alerts.Raise(BuiltinAlert.Create(Name + ".used", "Service principal signed in with a newly added credential", Severity.High, UseTechniques, evt, [added],
+            $"{evt.Actor.DisplayName ?? evt.Actor.AppId ?? "A service principal"} signed in{(evt.Network.Ip is { } ip ? $" from {ip}" : "")} with key {key}, " +
+            $"{(evt.Time - added.Time).TotalHours:0.#} hours after that key was added by {added.Actor.Upn ?? added.Actor.DisplayName ?? added.Actor.AppId ?? "an unknown actor"} under suspicious circumstances."));
     }
 
     private static bool IsAdminConsent(AuditEvent evt) => evt.Targets.SelectMany(t => t.ModifiedProperties)

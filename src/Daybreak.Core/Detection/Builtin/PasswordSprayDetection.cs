@@ -8,7 +8,9 @@ namespace Daybreak.Detection.Builtin;
 /// from that IP follows within minutes (a typo). Foreign failures accumulate per account for days, whatever IP and ASN
 /// each came from. Raises: an account that collected foreign failures from many IPs (a spray target); a tenant-wide
 /// campaign (many accounts failing from foreign IPs); and, most important, a success of an account after foreign
-/// failures, raised on the success.
+/// failures, raised on the success. A campaign has an id (<see cref="AlertEntities.Campaigns"/>) that its own alert and
+/// every target and success alert raised while it is live carry, so the campaign, its targets and the account it won are
+/// one incident; a campaign stays live while foreign failures keep arriving within the campaign window.
 /// </summary>
 public sealed class PasswordSprayDetection : IDetection
 {
@@ -21,6 +23,8 @@ public sealed class PasswordSprayDetection : IDetection
     private readonly EntityTable<object> _knownIps;
     private readonly SprayCampaignWindow _campaign;
     private DateTime _campaignAlertedUntil = DateTime.MinValue;
+    private string? _campaignId;
+    private DateTime _campaignLastFailure = DateTime.MinValue;
 
     public PasswordSprayDetection(PasswordSprayDetectionOptions? options = null)
     {
@@ -63,9 +67,11 @@ public sealed class PasswordSprayDetection : IDetection
             // A sprayed account's owner signing in from the office is not the sprayer getting in.
             if (ips < _o.SuccessMinDistinctIps || (knownIp && _o.IgnoreSuccessFromKnownIps)) return;
             var asns = s.Foreign.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
-            alerts.Raise(BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
+            var success = BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
                 $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +
-                $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days."));
+                $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days.");
+            if (LiveCampaign(s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
+            alerts.Raise(success);
             foreach (var f in s.Foreign) _campaign.Remove(key, f);
             s.Foreign.Clear();
             return;
@@ -75,6 +81,7 @@ public sealed class PasswordSprayDetection : IDetection
         var state = _accounts.Touch(key, evt.Time);
         state.Pending.Add(evt);
         _campaign.Add(key, evt);
+        if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
         CheckTarget(key, state, evt, alerts);
@@ -107,9 +114,11 @@ public sealed class PasswordSprayDetection : IDetection
         if (ips < _o.TargetMinDistinctIps) return;
         s.TargetAlertedUntil = evt.Time + _o.Lookback;
         var asns = all.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
-        alerts.Raise(BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all,
+        var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all,
             $"{evt.Actor.Upn ?? key}: {all.Count} failed password attempts from {ips} IPs in {asns} ASNs that never signed in successfully, " +
-            $"over {(evt.Time - all.Min(f => f.Time)).TotalHours:0.#} hours."));
+            $"over {(evt.Time - all.Min(f => f.Time)).TotalHours:0.#} hours.");
+        if (LiveCampaign(evt.Time) is { } campaign) target.Entities.Campaigns.Add(campaign);
+        alerts.Raise(target);
     }
 
     private void CheckCampaign(AuditEvent evt, IAlertSink alerts)
@@ -128,7 +137,16 @@ public sealed class PasswordSprayDetection : IDetection
         var ips = failures.Select(f => f.Network.Ip).Distinct().Count();
         if (ips < _o.TargetMinDistinctIps) return;
         _campaignAlertedUntil = evt.Time + _o.CampaignWindow;
-        alerts.Raise(BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, evt, failures,
-            $"{accounts.Count} accounts failed {failures.Count} password attempts from {ips} IPs that never signed in successfully, within {_o.CampaignWindow.TotalDays:0.#} days."));
+        var first = failures.MinBy(f => f.Time)!;
+        // A campaign that is still live keeps its id when it is raised again; a new one takes the id of its first failure.
+        _campaignId = LiveCampaign(evt.Time) ?? "spray:" + first.RecordId;
+        _campaignLastFailure = evt.Time;
+        var alert = BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, evt, failures,
+            $"{accounts.Count} accounts failed {failures.Count} password attempts from {ips} IPs that never signed in successfully, within {_o.CampaignWindow.TotalDays:0.#} days.");
+        alert.Entities.Campaigns.Add(_campaignId);
+        alerts.Raise(alert);
     }
+
+    /// <summary>The id of the campaign when a foreign failure arrived within the campaign window before <paramref name="at"/>.</summary>
+    private string? LiveCampaign(DateTime at) => _campaignId is not null && at - _campaignLastFailure <= _o.CampaignWindow ? _campaignId : null;
 }

@@ -18,10 +18,14 @@ public static class TargetEntities
     {
         foreach (var target in evt.Targets)
         {
+            // The resource side of a grant (Exchange Online, Graph, or the tenant's own API that an app role or delegated
+            // permission is on) is shared by every app ever granted anything: it names what was granted, not who.
+            var resource = IsGrantResource(target) || IsFirstPartyServicePrincipal(target);
+            var delegatedGrant = target.ModifiedProperties.Any(p => p.Name.StartsWith("DelegatedPermissionGrant.", StringComparison.OrdinalIgnoreCase));
             switch (target.Kind?.ToLowerInvariant())
             {
                 case "serviceprincipal":
-                    AlertEntities.Add(entities.ServicePrincipals, target.Id);
+                    if (!resource) AlertEntities.Add(entities.ServicePrincipals, target.Id);
                     break;
                 case "user":
                     AlertEntities.Add(entities.UserIds, target.Id);
@@ -35,12 +39,16 @@ public static class TargetEntities
             {
                 if (AppIdProperties.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
                 {
+                    // On a grant's resource target, TargetId.ServicePrincipalNames is the resource's own names.
+                    if (resource && p.Name.Equals("TargetId.ServicePrincipalNames", StringComparison.OrdinalIgnoreCase)) continue;
                     // TargetId.ServicePrincipalNames is "appId;uri;..."; only the leading GUID is an app id.
                     var value = Json.Unquote(p.NewValue)?.Split(';')[0];
                     if (Guid.TryParse(value, out _)) AlertEntities.Add(entities.Apps, value);
                 }
                 else if (ServicePrincipalIdProperties.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
                 {
+                    // In a delegated permission grant, ServicePrincipal.ObjectID is the resource; ClientId is the app.
+                    if (delegatedGrant && p.Name.Equals("ServicePrincipal.ObjectID", StringComparison.OrdinalIgnoreCase)) continue;
                     var value = Json.Unquote(p.NewValue);
                     if (Guid.TryParse(value, out _)) AlertEntities.Add(entities.ServicePrincipals, value);
                 }
@@ -51,5 +59,25 @@ public static class TargetEntities
             AlertEntities.Add(entities.Mailboxes, mail.MailboxOwnerUpn);
             if (mail.ClientAppId is { } client) AlertEntities.Add(entities.Apps, client);
         }
+    }
+
+    /// <summary>The target of "Add app role assignment to service principal" / "Add delegated permission grant" that
+    /// carries the role or grant is the resource service principal; the client appears in its ServicePrincipal.* (app
+    /// roles) or DelegatedPermissionGrant.ClientId properties and as a second target.</summary>
+    public static bool IsGrantResource(Target target) => string.Equals(target.Kind, "ServicePrincipal", StringComparison.OrdinalIgnoreCase)
+        && target.ModifiedProperties.Any(p => p.Name.StartsWith("AppRole.", StringComparison.OrdinalIgnoreCase) || p.Name.StartsWith("DelegatedPermissionGrant.", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A service principal target whose own app id (TargetId.ServicePrincipalNames, AppPrincipalId) is a Microsoft
+    /// first-party app: its object id is tenant-specific, so no app-id list catches it, but it is just as common.</summary>
+    public static bool IsFirstPartyServicePrincipal(Target target)
+    {
+        if (!string.Equals(target.Kind, "ServicePrincipal", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var p in target.ModifiedProperties)
+        {
+            if (!p.Name.Equals("TargetId.ServicePrincipalNames", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("AppPrincipalId", StringComparison.OrdinalIgnoreCase)) continue;
+            var value = Json.Unquote(p.NewValue)?.Split(';')[0];
+            if (Daybreak.Correlation.MicrosoftApps.IsCommon(value)) return true;
+        }
+        return false;
     }
 }
