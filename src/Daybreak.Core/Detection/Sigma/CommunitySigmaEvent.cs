@@ -15,7 +15,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent
     private readonly SigmaMappingFile _mapping;
     private JsonSigmaEvent? _raw;
     private NormalisedSigmaEvent? _normalised;
-    private Dictionary<string, JsonElement>? _embedded;
+    private readonly EmbeddedJson _embeddedJson = new();
 
     public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping)
     {
@@ -75,43 +75,9 @@ public sealed class CommunitySigmaEvent : ISigmaEvent
         return true;
     }
 
-    internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed)
-    {
-        parsed = default;
-        var s = text.GetString();
-        if (string.IsNullOrEmpty(s)) return false;
-        var t = s.AsSpan().TrimStart();
-        if (t.Length == 0 || (t[0] != '{' && t[0] != '[')) return false;
-        _embedded ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (!_embedded.TryGetValue(s, out parsed))
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(s);
-                parsed = doc.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                parsed = default;
-            }
-            _embedded[s] = parsed;
-        }
-        return parsed.ValueKind != JsonValueKind.Undefined;
-    }
+    internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
 
-    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
-    {
-        if (obj.TryGetProperty(name, out value)) return true;
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => EmbeddedJson.TryGetProperty(obj, name, out value);
 
     private static JsonSigmaEvent ParseRaw(string raw)
     {

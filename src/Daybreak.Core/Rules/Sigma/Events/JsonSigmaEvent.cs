@@ -11,7 +11,7 @@ namespace Daybreak.Rules.Sigma;
 public sealed class JsonSigmaEvent : ISigmaEvent
 {
     private readonly JsonElement _root;
-    private Dictionary<string, JsonElement>? _parsedStrings;
+    private readonly EmbeddedJson _embeddedJson = new();
 
     public JsonSigmaEvent(JsonElement root) => _root = root;
 
@@ -79,41 +79,9 @@ public sealed class JsonSigmaEvent : ISigmaEvent
         }
     }
 
-    private bool TryParseEmbedded(JsonElement element, out JsonElement embedded)
-    {
-        var text = element.GetString();
-        embedded = default;
-        if (string.IsNullOrEmpty(text)) return false;
-        var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
-        _parsedStrings ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (_parsedStrings.TryGetValue(text, out embedded)) return embedded.ValueKind != JsonValueKind.Undefined;
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            embedded = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            embedded = default;
-        }
-        _parsedStrings[text] = embedded;
-        return embedded.ValueKind != JsonValueKind.Undefined;
-    }
+    private bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
 
-    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
-    {
-        if (obj.TryGetProperty(name, out value)) return true;
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => EmbeddedJson.TryGetProperty(obj, name, out value);
 
     internal static FieldValue Convert(JsonElement element) => element.ValueKind switch
     {
