@@ -25,10 +25,11 @@ internal static class Phases
             "duckdb" => DuckDbLoad(file, workDir),
             "hunt" or "hunt-cloud" or "hunt-all" => HuntPhases.Run(phase, file),
             "hunt-profile" => HuntProfile.Run(file),
+            "watch-latency" => WatchLatency.Run(workDir),
             _ => throw new ArgumentException("unknown phase " + phase),
         };
         sw.Stop();
-        return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, new FileInfo(file).Length, PeakRssBytes());
+        return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, File.Exists(file) ? new FileInfo(file).Length : 0, PeakRssBytes());
     }
 
     /// <summary>The ceiling: split lines and run Utf8JsonReader over every token, building nothing.</summary>

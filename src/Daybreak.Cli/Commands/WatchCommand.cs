@@ -39,8 +39,8 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         public int QuietMs { get; init; } = 1000;
 
         [CommandOption("--idle-release-ms <MS>")]
-        [Description("When no new data arrives for this long, release every pending event without waiting for the lateness (0: never). Default 1000.")]
-        public int IdleReleaseMs { get; init; } = 1000;
+        [Description("When no new data arrives for this long, release every pending event without waiting for the lateness (0: never). Default 500.")]
+        public int IdleReleaseMs { get; init; } = 500;
 
         [CommandOption("--until-idle <SECONDS>")]
         [Description("Stop after this long without new data (default: run until interrupted).")]
