@@ -7,11 +7,7 @@ public static class ReportQuery
 {
     /// <summary>Covered period per source and category (for UAL: the workload, so SharePoint is told from Exchange).</summary>
     public static IReadOnlyList<SourceCoverage> Coverage(CaseStore store) =>
-        store.Query("""
-            SELECT source, category, min(time), max(time), count(*) FROM events
-            GROUP BY source, category ORDER BY source, category NULLS LAST
-            """).Rows.Select(r => new SourceCoverage((string)r[0]!, r[1] as string,
-                DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc), DateTime.SpecifyKind((DateTime)r[3]!, DateTimeKind.Utc), Convert.ToInt64(r[4]))).ToList();
+        CoverageQuery.ByCategory(store).Select(p => new SourceCoverage(p.Source, p.Key, p.From, p.To, p.Records) { Gaps = p.Gaps }).ToList();
 
     /// <summary>The display name most often logged for each of these app ids and UPNs.</summary>
     public static IReadOnlyDictionary<string, string> DisplayNames(CaseStore store, IEnumerable<string> appIds, IEnumerable<string> upns)

@@ -31,6 +31,21 @@ public sealed class ReportFactsTests
         Assert.Equal(ReportFacts.EvidenceFound, caveats["Mailbox access (MailItemsAccessed)"].Status); // the blast radius is evidence
     }
 
+    [Fact]
+    public void A_gap_in_a_source_during_the_incident_is_no_data_not_no_evidence()
+    {
+        var incident = SomeIncident.Create("app");
+        var gap = new Daybreak.Scoping.TimeWindow(incident.FirstSeen.AddHours(1), incident.FirstSeen.AddDays(2));
+        var report = new IncidentReport
+        {
+            Incident = incident, GeneratedAt = T0.AddDays(30), Version = "test",
+            Coverage = [new SourceCoverage("ual", "SharePoint", T0.AddDays(-10), T0.AddDays(20), 500) { Gaps = [gap] }],
+        };
+        var caveat = ReportFacts.Caveats(report).Single(c => c.Question == "SharePoint / OneDrive file access");
+        Assert.Equal(ReportFacts.Partial, caveat.Status);
+        Assert.Contains("with no records from", caveat.Text);
+    }
+
     [Theory]
     [InlineData("GDPR=72h", "2024-01-19T10:00:00Z", "2024-01-22T10:00:00Z")]
     [InlineData("SEC=4bd@materiality", "2024-01-19T10:00:00Z", "2024-01-25T10:00:00Z")] // Friday + 4 business days

@@ -41,5 +41,8 @@ public sealed class IncidentReport
     public int MessagesRead => Incident.BlastRadius.Mailboxes.SelectMany(m => m.MessageIds).Distinct(StringComparer.Ordinal).Count();
 }
 
-/// <summary>One source's (or UAL workload's) covered period.</summary>
-public sealed record SourceCoverage(string Source, string? Category, DateTime From, DateTime To, long Records);
+/// <summary>One source's (or UAL workload's) covered period, and the stretches inside it without any record.</summary>
+public sealed record SourceCoverage(string Source, string? Category, DateTime From, DateTime To, long Records)
+{
+    public IReadOnlyList<Scoping.TimeWindow> Gaps { get; init; } = [];
+}

@@ -51,7 +51,9 @@ public static class ReportFacts
             var to = rows.Max(r => r.To);
             var records = rows.Sum(r => r.Records);
             var period = $"{Day(from)} to {Day(to)} ({records.ToString("N0", CultureInfo.InvariantCulture)} records)";
-            var spans = from <= incident.FirstSeen && to >= incident.LastSeen;
+            var gap = rows.SelectMany(r => r.Gaps).Where(g => g.From < incident.LastSeen && g.To > incident.FirstSeen).OrderBy(g => g.From).FirstOrDefault();
+            var spans = from <= incident.FirstSeen && to >= incident.LastSeen && gap is null;
+            if (gap is not null) period += $", with no records from {Day(gap.From)} to {Day(gap.To)}";
             if (found)
                 list.Add(new CoverageCaveat(q.Text, EvidenceFound, $"Evidence found. Records cover {period}" + (spans ? "." : "; parts of the incident fall outside them.")));
             else if (spans)
