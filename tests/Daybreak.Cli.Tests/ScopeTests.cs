@@ -30,6 +30,11 @@ public sealed class ScopeTests
         Assert.Equal("2023-12-05T02:00:00.000Z", window.GetProperty("from").GetString());
         Assert.All(mailboxes.Values, m => Assert.Equal(["e8f1b2c3-4d5a-4e6f-8a7b-9c0d1e2f3a4b"], m.GetProperty("via").EnumerateArray().Select(v => v.GetString())));
 
+        // Beyond mail: the attacker's app enumerating the directory through Graph (and its failed direct mail read).
+        var graph = scope.GetProperty("blast_radius").GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "graph").Select(r => r.GetProperty("resource").GetString()).Distinct().Order();
+        Assert.Equal(["GET /v1.0/servicePrincipals", "GET /v1.0/users", "GET /v1.0/users/satya.n@contoso.com/mailFolders/inbox/messages"], graph);
+
         var csv = Cli.Run("scope", id, "--db", db, "--csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 9 + 1 + 1, csv.Length); // header, nine messages, one synced folder, one unknown window
         Assert.Equal(1, Cli.Run("scope", "inc-nope", "--db", db).ExitCode);

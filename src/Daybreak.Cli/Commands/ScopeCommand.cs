@@ -60,6 +60,17 @@ internal sealed class ScopeCommand(CliEnvironment env) : Command<ScopeSettings>
         if (incident.BlastRadius.Mailboxes.Count > 0) c.Write(mailboxes);
         else c.MarkupLine("No mailbox access is linked to this incident.");
 
+        var resources = incident.BlastRadius.Resources;
+        if (resources.Count > 0)
+        {
+            var reach = new Table().Border(TableBorder.Rounded).Title("beyond mail: files and Graph requests by the incident's apps");
+            foreach (var h in new[] { "kind", "resource", "operation", "count", "first", "last", "by" }) reach.AddColumn(h);
+            foreach (var r in resources)
+                reach.AddRow(r.Kind, TerminalText.Markup(r.Resource, 80), TerminalText.Markup(r.Operation, 30), r.Count.ToString("N0", CultureInfo.InvariantCulture),
+                    Iso(r.FirstAccess), Iso(r.LastAccess), TerminalText.Markup(r.Actor));
+            c.Write(reach);
+        }
+
         var covered = CoverageQuery.Run(store).Any(r => r.Source == "ual" && r.Covers(incident.FirstSeen, incident.LastSeen));
         c.MarkupLine(covered
             ? "[grey]Unified Audit Log records cover the whole incident period without gaps: mailboxes not listed show no evidence of access in these logs.[/]"

@@ -24,7 +24,7 @@ public sealed record IncidentComponents(IIncidentCorrelator Correlator, IBlastRa
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         var ips = new IpPopularity(options.Correlation.MaxUsersPerIp);
         var correlator = new EntityGraphCorrelator(options.Correlation, ips);
-        var scoper = new MailAccessScoper(options.Scoping, ips);
+        var scoper = new CompositeScoper(new MailAccessScoper(options.Scoping, ips), new ResourceReachScoper());
         return new IncidentComponents(correlator, scoper, ips);
     }
 }

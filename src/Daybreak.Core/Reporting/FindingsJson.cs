@@ -83,6 +83,12 @@ public static class FindingsJson
                 exposure.UnknownWindows.Add(new TimeWindow(Time(u, "from"), Time(u, "to")));
             incident.BlastRadius.Mailboxes.Add(exposure);
         }
+        if (i.GetProperty("blast_radius").TryGetProperty("resources", out var resources))
+        {
+            foreach (var r in resources.EnumerateArray())
+                incident.BlastRadius.Resources.Add(new ResourceAccess(Str(r, "kind")!, Str(r, "resource")!, Str(r, "actor")!,
+                    Time(r, "first_access"), Time(r, "last_access"), r.GetProperty("count").GetInt64(), Str(r, "operation") ?? ""));
+        }
         return incident;
     }
 

@@ -164,6 +164,20 @@ public static class HuntReportJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("resources");
+        foreach (var r in i.BlastRadius.Resources)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", r.Kind);
+            w.WriteString("resource", r.Resource);
+            w.WriteString("actor", r.Actor);
+            w.WriteString("operation", r.Operation);
+            w.WriteNumber("count", r.Count);
+            w.WriteString("first_access", Iso(r.FirstAccess));
+            w.WriteString("last_access", Iso(r.LastAccess));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
     }

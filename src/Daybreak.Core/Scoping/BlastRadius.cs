@@ -1,9 +1,11 @@
 namespace Daybreak.Scoping;
 
-/// <summary>What an incident reached. Today: mailboxes, to the message.</summary>
+/// <summary>What an incident reached: mailboxes to the message, and files and Graph resources its apps touched.</summary>
 public sealed class BlastRadius
 {
     public List<MailboxExposure> Mailboxes { get; } = [];
+
+    public List<ResourceAccess> Resources { get; } = [];
 }
 
 /// <summary>
