@@ -15,7 +15,7 @@ public sealed class IncidentOptions
 /// (<see cref="IBlastRadiusScoper.Observe"/>) and counts who uses each IP, the correlator then refuses to join through
 /// shared IPs. Use: <c>var c = IncidentComponents.CreateDefault(); new HuntAnalysis(detections, c.Correlator, c.Scoper)</c>.
 /// </summary>
-public sealed record IncidentComponents(IIncidentCorrelator Correlator, IBlastRadiusScoper Scoper, IpPopularity Ips)
+public sealed record IncidentComponents(IIncidentCorrelator Correlator, IBlastRadiusScoper Scoper, IpPopularity Ips, MailAccessScoper Mail)
 {
     public static IncidentComponents CreateDefault(IncidentOptions? options = null)
     {
@@ -24,7 +24,8 @@ public sealed record IncidentComponents(IIncidentCorrelator Correlator, IBlastRa
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         var ips = new IpPopularity(options.Correlation.MaxUsersPerIp);
         var correlator = new EntityGraphCorrelator(options.Correlation, ips);
-        var scoper = new CompositeScoper(new MailAccessScoper(options.Scoping, ips), new ResourceReachScoper());
-        return new IncidentComponents(correlator, scoper, ips);
+        var mail = new MailAccessScoper(options.Scoping, ips);
+        var scoper = new CompositeScoper(mail, new ResourceReachScoper());
+        return new IncidentComponents(correlator, scoper, ips, mail);
     }
 }

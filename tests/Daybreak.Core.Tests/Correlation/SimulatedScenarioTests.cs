@@ -49,7 +49,7 @@ public sealed class SimulatedScenarioTests(ITestOutputHelper output)
         var components = IncidentComponents.CreateDefault();
         var analysis = new HuntAnalysis([new ReplayDetection(steps.Concat(noise))], components.Correlator, components.Scoper);
         var result = analysis.Run(sim.Events);
-        output.WriteLine($"events {result.Events}, alerts {result.Alerts.Count}, incidents {result.Incidents.Count}, kept mail reads {((MailAccessScoper)components.Scoper).Kept}");
+        output.WriteLine($"events {result.Events}, alerts {result.Alerts.Count}, incidents {result.Incidents.Count}, kept mail reads {components.Mail.Kept}");
 
         foreach (var scenario in scenarios)
         {
