@@ -218,6 +218,9 @@ public sealed record QualityRun(int Users, int Days, ulong Seed, string[] Scenar
         foreach (var i in Result.Incidents)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"* {i.Id} {i.Severity} {i.FirstSeen:u}..{i.LastSeen:u} detected {i.DetectedAt:u}: {i.Title}; mailboxes {i.BlastRadius.Mailboxes.Count}");
+            var truthOwners = Truth.Mailboxes.Select(m => m.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var m in i.BlastRadius.Mailboxes)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    = {m.Owner}{(truthOwners.Contains(m.Owner) ? "" : " (not in truth)")}: {m.MessageIds.Count} ids, synced [{string.Join(",", m.FoldersSynced)}], via [{string.Join(",", m.Via)}], {m.FirstAccess:u}..{m.LastAccess:u}");
             foreach (var a in i.Alerts.OrderBy(a => a.Time))
             {
                 var steps = a.Evidence.Where(Truth.Records.ContainsKey).Select(id => Truth.Records[id]).Distinct().Select(r => r.Scenario + "#" + r.Step);
