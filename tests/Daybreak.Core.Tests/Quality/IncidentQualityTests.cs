@@ -53,6 +53,20 @@ public sealed class IncidentQualityTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>An existing simulator output folder (<c>daybreak simulate ... --out DIR</c>), streamed hour by hour:
+    /// <c>DAYBREAK_QUALITY_DIR=DIR</c>. For sizes whose events do not fit in memory (2,000 users x 30 days).</summary>
+    [SkippableFact]
+    public void Simulator_output_folder_from_the_environment()
+    {
+        var dir = Environment.GetEnvironmentVariable("DAYBREAK_QUALITY_DIR");
+        Skip.If(string.IsNullOrWhiteSpace(dir), "set DAYBREAK_QUALITY_DIR to a simulator output folder to run");
+        var progress = Environment.GetEnvironmentVariable("DAYBREAK_QUALITY_OUT") is { Length: > 0 } p ? p + ".progress" : null;
+        var q = StreamingQualityHarness.Run(dir!, line => { if (progress is not null) File.AppendAllText(progress, line + "\n"); });
+        var table = q.Table();
+        output.WriteLine(table);
+        if (Environment.GetEnvironmentVariable("DAYBREAK_QUALITY_OUT") is { Length: > 0 } path) File.AppendAllText(path, table + "\n");
+    }
+
     private static void Check(QualityRun q)
     {
         var failures = new List<string>();
