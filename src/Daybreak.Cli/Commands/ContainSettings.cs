@@ -4,12 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class ContainSettings : CaseSettings
+public sealed class ContainSettings : IncidentSettings
 {
-    [CommandArgument(0, "<INCIDENT>")]
-    [Description("Incident id, or a unique prefix of it.")]
-    public string Incident { get; init; } = "";
-
     [CommandOption("--json")]
     [Description("The plan (and, with --execute, each step's result) as JSON.")]
     public bool Json { get; init; }

@@ -4,12 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class NotifySettings : CaseSettings
+public sealed class NotifySettings : IncidentSettings
 {
-    [CommandArgument(0, "<INCIDENT>")]
-    [Description("Incident id, or a unique prefix of it.")]
-    public string Incident { get; init; } = "";
-
     [CommandOption("--preview")]
     [Description("Write the drafts (text and HTML per recipient) to --out for review; nothing is sent.")]
     public bool Preview { get; init; }

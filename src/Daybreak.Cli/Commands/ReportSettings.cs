@@ -6,12 +6,8 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class ReportSettings : CaseSettings
+public sealed class ReportSettings : IncidentSettings
 {
-    [CommandArgument(0, "<INCIDENT>")]
-    [Description("Incident id, or a unique prefix of one.")]
-    public string Incident { get; init; } = "";
-
     [CommandOption("--out <DIR>")]
     [Description("Folder for report.html and report.md.")]
     public string Out { get; init; } = "";

@@ -4,12 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class ScopeSettings : CaseSettings
+public sealed class ScopeSettings : IncidentSettings
 {
-    [CommandArgument(0, "<INCIDENT>")]
-    [Description("Incident id, or a unique prefix of one (see 'daybreak query \"SELECT * FROM incidents\"').")]
-    public string Incident { get; init; } = "";
-
     [CommandOption("--json")]
     [Description("The incident with its timeline and blast radius as JSON (the hunt report's incident object).")]
     public bool Json { get; init; }

@@ -4,12 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class StixSettings : CaseSettings
+public sealed class StixSettings : IncidentSettings
 {
-    [CommandArgument(0, "<INCIDENT>")]
-    [Description("Incident id, or a unique prefix of one.")]
-    public string Incident { get; init; } = "";
-
     [CommandOption("--out <FILE>")]
     [Description("Where to write the bundle (JSON). Default: standard output.")]
     public string? Out { get; init; }
