@@ -44,15 +44,7 @@ public static class HuntReportJson
             w.WriteString("from", Iso(c.From));
             w.WriteString("to", Iso(c.To));
             w.WriteNumber("records", c.Records);
-            w.WriteStartArray("gaps");
-            foreach (var g in c.Gaps)
-            {
-                w.WriteStartObject();
-                w.WriteString("from", Iso(g.From));
-                w.WriteString("to", Iso(g.To));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            Windows(w, "gaps", c.Gaps);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -147,15 +139,7 @@ public static class HuntReportJson
             w.WriteNumber("items", m.MessageIds.Count);
             Strings(w, "message_ids", m.MessageIds);
             Strings(w, "folders_synced", m.FoldersSynced);
-            w.WriteStartArray("unknown_windows");
-            foreach (var u in m.UnknownWindows)
-            {
-                w.WriteStartObject();
-                w.WriteString("from", Iso(u.From));
-                w.WriteString("to", Iso(u.To));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            Windows(w, "unknown_windows", m.UnknownWindows);
             w.WriteString("first_access", Iso(m.FirstAccess));
             w.WriteString("last_access", Iso(m.LastAccess));
             Strings(w, "via", m.Via);
@@ -180,6 +164,19 @@ public static class HuntReportJson
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static void Windows(Utf8JsonWriter w, string name, IEnumerable<Scoping.TimeWindow> windows)
+    {
+        w.WriteStartArray(name);
+        foreach (var t in windows)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", Iso(t.From));
+            w.WriteString("to", Iso(t.To));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
