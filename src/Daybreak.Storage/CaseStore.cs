@@ -8,9 +8,19 @@ namespace Daybreak.Storage;
 /// One incident case in one DuckDB file: every normalised event with its raw record, mail items, the inputs read,
 /// the rejections, and the runs. Opened read-write for ingest (migrating the schema) or read-only for queries.
 /// </summary>
-public sealed class CaseStore : IDisposable
+public sealed partial class CaseStore : IDisposable
 {
     public const string DefaultFileName = "case.duckdb";
+
+    /// <summary>
+    /// DuckDB's buffer-pool cap for every query on a case. DuckDB's own default is 80% of the machine's memory, and a
+    /// hunt over 11 M records took it (21 GB) while the decoders and detections needed the rest; with a cap DuckDB
+    /// spills to <c>case.duckdb.tmp</c> instead. Override with <see cref="MemoryLimitVariable"/>.
+    /// </summary>
+    public const string DefaultMemoryLimit = "2GB";
+
+    /// <summary>Environment variable holding a DuckDB memory size (for example <c>4GB</c>) to use instead of <see cref="DefaultMemoryLimit"/>.</summary>
+    public const string MemoryLimitVariable = "DAYBREAK_DUCKDB_MEMORY";
 
     private CaseStore(DuckDBConnection connection, string path, bool readOnly)
     {
@@ -34,6 +44,7 @@ public sealed class CaseStore : IDisposable
         var connection = Connect($"Data Source={full}");
         try
         {
+            Migrator.Exec(connection, $"SET memory_limit = '{MemoryLimit}'");
             Migrator.Apply(connection, time ?? TimeProvider.System);
         }
         catch
@@ -51,7 +62,7 @@ public sealed class CaseStore : IDisposable
         if (!File.Exists(full)) throw new StoreException($"no case file at {full}; run 'daybreak ingest' or 'daybreak hunt' first");
         var connection = Connect($"Data Source={full};ACCESS_MODE=READ_ONLY");
         // A query may name files (COPY ... TO, read_csv) or extensions; a read-only case must not touch either.
-        Migrator.Exec(connection, "SET enable_external_access = false; SET lock_configuration = true;");
+        Migrator.Exec(connection, $"SET memory_limit = '{MemoryLimit}'; SET enable_external_access = false; SET lock_configuration = true;");
         return new CaseStore(connection, full, readOnly: true);
     }
 
@@ -69,6 +80,16 @@ public sealed class CaseStore : IDisposable
         }
         return connection;
     }
+
+    /// <summary>The session's DuckDB memory cap: <see cref="MemoryLimitVariable"/> when it holds a valid size, else the default.</summary>
+    public static string MemoryLimit =>
+        Environment.GetEnvironmentVariable(MemoryLimitVariable) is { } value && ValidSize().IsMatch(value.Trim())
+            ? value.Trim()
+            : DefaultMemoryLimit;
+
+    // A size DuckDB accepts, and nothing that could end the SET statement.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,6}(\.[0-9]{1,3})?\s?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ValidSize();
 
     public int SchemaVersion => Convert.ToInt32(Migrator.Scalar(Connection, "SELECT max(version) FROM schema_version"));
 

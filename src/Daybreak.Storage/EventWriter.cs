@@ -245,6 +245,6 @@ public sealed class EventWriter : IEventSink, IDisposable
         _mail?.Dispose();
         _transaction?.Dispose();
         _transaction = null;
-        if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec("RESET memory_limit; RESET threads");
+        if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec($"SET memory_limit = '{CaseStore.MemoryLimit}'; RESET threads");
     }
 }
