@@ -1,10 +1,6 @@
-using System.Buffers;
-using System.Collections.Frozen;
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Daybreak.Events;
 using Daybreak.Pipeline;
 using DuckDB.NET.Data;
@@ -36,11 +32,6 @@ public sealed class EventWriter : IEventSink, IDisposable
     /// sign-ins).
     /// </summary>
     private const int IngestThreads = 1;
-
-    private static readonly FrozenDictionary<OutcomeStatus, string> StatusNames =
-        Enum.GetValues<OutcomeStatus>().ToFrozenDictionary(s => s, s => s.ToString().ToLowerInvariant());
-    private static readonly FrozenDictionary<ActorKind, string> ActorKindNames =
-        Enum.GetValues<ActorKind>().ToFrozenDictionary(k => k, k => k.ToString());
 
     private readonly CaseStore _store;
     private readonly int _batchSize;
@@ -84,82 +75,15 @@ public sealed class EventWriter : IEventSink, IDisposable
         if (_direct ? !_runIds.Add(Digest(evt.RecordId)) : !_batchIds.Add(evt.RecordId)) return; // a record seen before in this run
         if (_direct) _transaction ??= _store.Connection.BeginTransaction();
         _events ??= Appender("events");
-        var row = _events.CreateRow();
-        row.AppendValue(evt.RecordId)
-            .AppendValue(evt.Time)
-            .AppendValue(evt.TenantId)
-            .AppendValue(evt.Source.Name())
-            .AppendValue(evt.Format)
-            .AppendValue(evt.Category)
-            .AppendValue(evt.Operation)
-            .AppendValue(StatusNames[evt.Outcome.Status])
-            .AppendValue(evt.Outcome.Code)
-            .AppendValue(evt.Outcome.Reason)
-            .AppendValue(ActorKindNames[evt.Actor.Kind])
-            .AppendValue(evt.Actor.ObjectId)
-            .AppendValue(evt.Actor.Upn)
-            .AppendValue(evt.Actor.AppId)
-            .AppendValue(evt.Actor.DisplayName)
-            .AppendValue(evt.Network.Ip)
-            .AppendValue(evt.Network.Country)
-            .AppendValue(evt.Network.City)
-            .AppendValue(evt.Network.Asn)
-            .AppendValue(evt.Network.UserAgent)
-            .AppendValue(evt.Network.ClientApp)
-            .AppendValue(evt.Auth.Requirement)
-            .AppendValue(evt.Auth.ConditionalAccessStatus)
-            .AppendValue(evt.Auth.IsInteractive)
-            .AppendValue(evt.Auth.TokenIssuerType)
-            .AppendValue(evt.Auth.Protocol)
-            .AppendValue(evt.Auth.SignInType)
-            .AppendValue(evt.Auth.CorrelationId)
-            .AppendValue(evt.Auth.SessionId)
-            .AppendValue(evt.Auth.UniqueTokenId)
-            .AppendValue(evt.Auth.SignInActivityId)
-            .AppendValue(evt.Auth.CredentialKeyId)
-            .AppendValue(evt.Mail?.MailboxOwnerUpn)
-            .AppendValue(evt.Mail?.MailboxGuid)
-            .AppendValue(evt.Mail?.AccessType)
-            .AppendValue(evt.Mail?.IsThrottled)
-            .AppendValue(evt.Mail?.OperationCount)
-            .AppendValue(evt.Mail?.ClientInfoString)
-            .AppendValue(evt.Mail?.AppId)
-            .AppendValue(evt.Mail?.ClientAppId)
-            .AppendValue(TargetsJson(evt.Targets))
-            .AppendValue(evt.Position.File)
-            .AppendValue(evt.Position.Line)
-            .AppendValue(evt.Raw)
-            .EndRow();
-
+        EventRows.AppendEvent(_events, evt);
         if (evt.Mail is { } mail)
         {
             _mail ??= Appender("mail_items");
-            foreach (var folder in mail.Folders)
-            {
-                if (folder.Items.Count == 0)
-                {
-                    AppendMail(evt, mail, folder, null);
-                    continue;
-                }
-                foreach (var item in folder.Items) AppendMail(evt, mail, folder, item);
-            }
+            EventRows.AppendMailItems(_mail, evt, mail);
         }
 
         if (++_pending >= _batchSize) Commit();
     }
-
-    private void AppendMail(AuditEvent evt, MailAccess mail, MailFolder folder, MailItem? item) =>
-        _mail!.CreateRow()
-            .AppendValue(evt.RecordId)
-            .AppendValue(evt.Time)
-            .AppendValue(mail.MailboxOwnerUpn)
-            .AppendValue(mail.AccessType)
-            .AppendValue(folder.Id)
-            .AppendValue(folder.Path)
-            .AppendValue(item?.InternetMessageId)
-            .AppendValue(item?.SizeInBytes)
-            .AppendValue(item?.ImmutableId)
-            .EndRow();
 
     public void Flush() => Commit();
 
@@ -203,39 +127,6 @@ public sealed class EventWriter : IEventSink, IDisposable
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(MemoryMarshal.AsBytes(recordId.AsSpan()), hash);
         return MemoryMarshal.Read<Int128>(hash);
-    }
-
-    private static string? TargetsJson(List<Target> targets)
-    {
-        if (targets.Count == 0) return null;
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var t in targets)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", t.Kind);
-                w.WriteString("id", t.Id);
-                w.WriteString("name", t.Name);
-                if (t.ModifiedProperties.Count > 0)
-                {
-                    w.WriteStartArray("modified_properties");
-                    foreach (var p in t.ModifiedProperties)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("name", p.Name);
-                        w.WriteString("old_value", p.OldValue);
-                        w.WriteString("new_value", p.NewValue);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Without <see cref="Flush"/>, the open batch is dropped as a crash would drop it.</summary>

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using Daybreak.Events;
+using DuckDB.NET.Data;
+
+namespace Daybreak.Storage;
+
+/// <summary>
+/// One <see cref="AuditEvent"/> as rows of the <c>events</c> and <c>mail_items</c> tables, in the column order of
+/// Migrations/Schema.cs. <see cref="EventReader"/> reads the same columns back.
+/// </summary>
+internal static class EventRows
+{
+    private static readonly FrozenDictionary<OutcomeStatus, string> StatusNames =
+        Enum.GetValues<OutcomeStatus>().ToFrozenDictionary(s => s, s => s.ToString().ToLowerInvariant());
+    private static readonly FrozenDictionary<ActorKind, string> ActorKindNames =
+        Enum.GetValues<ActorKind>().ToFrozenDictionary(k => k, k => k.ToString());
+
+    public static void AppendEvent(DuckDBAppender events, AuditEvent evt) =>
+        events.CreateRow()
+            .AppendValue(evt.RecordId)
+            .AppendValue(evt.Time)
+            .AppendValue(evt.TenantId)
+            .AppendValue(evt.Source.Name())
+            .AppendValue(evt.Format)
+            .AppendValue(evt.Category)
+            .AppendValue(evt.Operation)
+            .AppendValue(StatusNames[evt.Outcome.Status])
+            .AppendValue(evt.Outcome.Code)
+            .AppendValue(evt.Outcome.Reason)
+            .AppendValue(ActorKindNames[evt.Actor.Kind])
+            .AppendValue(evt.Actor.ObjectId)
+            .AppendValue(evt.Actor.Upn)
+            .AppendValue(evt.Actor.AppId)
+            .AppendValue(evt.Actor.DisplayName)
+            .AppendValue(evt.Network.Ip)
+            .AppendValue(evt.Network.Country)
+            .AppendValue(evt.Network.City)
+            .AppendValue(evt.Network.Asn)
+            .AppendValue(evt.Network.UserAgent)
+            .AppendValue(evt.Network.ClientApp)
+            .AppendValue(evt.Auth.Requirement)
+            .AppendValue(evt.Auth.ConditionalAccessStatus)
+            .AppendValue(evt.Auth.IsInteractive)
+            .AppendValue(evt.Auth.TokenIssuerType)
+            .AppendValue(evt.Auth.Protocol)
+            .AppendValue(evt.Auth.SignInType)
+            .AppendValue(evt.Auth.CorrelationId)
+            .AppendValue(evt.Auth.SessionId)
+            .AppendValue(evt.Auth.UniqueTokenId)
+            .AppendValue(evt.Auth.SignInActivityId)
+            .AppendValue(evt.Auth.CredentialKeyId)
+            .AppendValue(evt.Mail?.MailboxOwnerUpn)
+            .AppendValue(evt.Mail?.MailboxGuid)
+            .AppendValue(evt.Mail?.AccessType)
+            .AppendValue(evt.Mail?.IsThrottled)
+            .AppendValue(evt.Mail?.OperationCount)
+            .AppendValue(evt.Mail?.ClientInfoString)
+            .AppendValue(evt.Mail?.AppId)
+            .AppendValue(evt.Mail?.ClientAppId)
+            .AppendValue(TargetsJson(evt.Targets))
+            .AppendValue(evt.Position.File)
+            .AppendValue(evt.Position.Line)
+            .AppendValue(evt.Raw)
+            .EndRow();
+
+    /// <summary>One row per message item; a folder with no items (a Sync of the whole folder) is one row without one.</summary>
+    public static void AppendMailItems(DuckDBAppender mailItems, AuditEvent evt, MailAccess mail)
+    {
+        foreach (var folder in mail.Folders)
+        {
+            if (folder.Items.Count == 0)
+            {
+                AppendMailItem(mailItems, evt, mail, folder, null);
+                continue;
+            }
+            foreach (var item in folder.Items) AppendMailItem(mailItems, evt, mail, folder, item);
+        }
+    }
+
+    private static void AppendMailItem(DuckDBAppender mailItems, AuditEvent evt, MailAccess mail, MailFolder folder, MailItem? item) =>
+        mailItems.CreateRow()
+            .AppendValue(evt.RecordId)
+            .AppendValue(evt.Time)
+            .AppendValue(mail.MailboxOwnerUpn)
+            .AppendValue(mail.AccessType)
+            .AppendValue(folder.Id)
+            .AppendValue(folder.Path)
+            .AppendValue(item?.InternetMessageId)
+            .AppendValue(item?.SizeInBytes)
+            .AppendValue(item?.ImmutableId)
+            .EndRow();
+
+    /// <summary>Targets as the JSON array docs/schema.md describes, or null when the event has none.</summary>
+    private static string? TargetsJson(List<Target> targets)
+    {
+        if (targets.Count == 0) return null;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var t in targets)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", t.Kind);
+                w.WriteString("id", t.Id);
+                w.WriteString("name", t.Name);
+                if (t.ModifiedProperties.Count > 0)
+                {
+                    w.WriteStartArray("modified_properties");
+                    foreach (var p in t.ModifiedProperties)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", p.Name);
+                        w.WriteString("old_value", p.OldValue);
+                        w.WriteString("new_value", p.NewValue);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
