@@ -33,4 +33,41 @@ public sealed class SampleCaseTests
         var again = Cli.Run("hunt", Path.Combine(Corpus.RepoRoot, "samples"), "--db", db);
         Assert.Contains("(0 new in", again.Out);
     }
+
+    [Fact]
+    public void Hunting_without_paths_analyses_the_case_as_it_is_and_finds_the_same_incidents()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        var first = Cli.Run("hunt", Path.Combine(Corpus.RepoRoot, "samples"), "--db", db, "--json");
+        Assert.Equal(0, first.ExitCode);
+
+        var again = Cli.Run("hunt", "--db", db, "--json");
+
+        Assert.Equal(0, again.ExitCode);
+        static string[] Incidents(string json)
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.GetProperty("incidents").EnumerateArray()
+                .Select(i => i.GetProperty("title").GetString() + "|" + i.GetProperty("severity").GetString()).Order().ToArray();
+        }
+        Assert.NotEmpty(Incidents(first.Out));
+        Assert.Equal(Incidents(first.Out), Incidents(again.Out));
+        using var doc = JsonDocument.Parse(again.Out);
+        Assert.Equal(0, doc.RootElement.GetProperty("input").GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public void Hunting_without_paths_needs_an_existing_case_and_ingest_always_needs_paths()
+    {
+        using var dir = new TempDir();
+        var hunt = Cli.Run("hunt", "--db", dir.File("none.duckdb"));
+        Assert.NotEqual(0, hunt.ExitCode);
+        Assert.Contains("no case file", hunt.Out + hunt.Error);
+        Assert.False(File.Exists(dir.File("none.duckdb")));
+
+        var ingest = Cli.Run("ingest", "--db", dir.File("none.duckdb"));
+        Assert.NotEqual(0, ingest.ExitCode);
+        Assert.Contains("name at least one file or folder", ingest.Out + ingest.Error);
+    }
 }

@@ -11,7 +11,11 @@ namespace Daybreak.Cli.Commands;
 /// <summary>The ingest step shared by <c>ingest</c> and <c>hunt</c>: expand inputs, decode, store, log the run.</summary>
 internal static class IngestRun
 {
-    public sealed record Result(IngestSummary Summary, long Inserted, IReadOnlyList<string> Missing, int Inputs, string RunId);
+    public sealed record Result(IngestSummary Summary, long Inserted, IReadOnlyList<string> Missing, int Inputs, string RunId)
+    {
+        /// <summary>No paths were named: the run analyses the case as it is.</summary>
+        public bool CaseOnly { get; init; }
+    }
 
     public static Result Execute(CliEnvironment env, IngestSettings settings, CaseStore store, string command)
     {
@@ -49,12 +53,13 @@ internal static class IngestRun
         log.Rejections(runId, summary.Errors);
         log.Input(runId, string.Join(';', settings.Paths), null, summary.Records, summary.Accepted, summary.Rejected);
         log.Finish(runId);
-        return new Result(summary, writer.Inserted, missing, inputs.Count, runId);
+        return new Result(summary, writer.Inserted, missing, inputs.Count, runId) { CaseOnly = settings.Paths.Length == 0 };
     }
 
     /// <summary>Exit code for a finished ingest: nothing readable at all is 2; --strict with rejections is 3.</summary>
     public static int ExitCode(Result result, bool strict)
     {
+        if (result.CaseOnly) return ExitCodes.Completed;
         if (result.Inputs == 0 || (result.Summary.Accepted == 0 && result.Summary.Records == 0 && result.Summary.Errors.Count > 0))
             return ExitCodes.InputUnreadable;
         if (strict && (result.Summary.Rejected > 0 || result.Missing.Count > 0)) return ExitCodes.StrictRejections;
