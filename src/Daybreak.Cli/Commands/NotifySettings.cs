@@ -15,7 +15,7 @@ public sealed class NotifySettings : GraphIncidentSettings
     public bool Send { get; init; }
 
     [CommandOption("--via <TRANSPORT>")]
-    [Description("smtp (default: MailKit to --smtp-host) or graph (POST /users/{--from}/sendMail, with the Graph options below).")]
+    [Description("smtp (default: MailKit to --smtp-host) or graph (POST /users/{--from}/sendMail, with --token or --tenant/--client-id..., as for contain --execute).")]
     public string Via { get; init; } = "smtp";
 
     [CommandOption("--unconfirmed <ACTION>")]
