@@ -47,10 +47,12 @@ public static class DaybreakApp
             .WithExample("scope", "inc-1a2b", "--csv");
         config.AddCommand<ContainCommand>("contain")
             .WithDescription("Containment plan for an incident as Microsoft Graph requests and Exchange Online PowerShell; --execute sends them.")
-            .WithExample("contain", "inc-1a2b", "--execute", "--tenant", "<tenant-id>", "--client-id", "<app-id>");
+            .WithExample("contain", "inc-1a2b", "--execute", "--tenant", "<tenant-id>", "--client-id", "<app-id>")
+            .WithExample("contain", "inc-1a2b", "--execute", "--proof-certificate", "legacy-app.pfx");
         config.AddCommand<NotifyCommand>("notify")
-            .WithDescription("Notices to the employees whose mail an incident reached: --preview writes drafts, --send delivers over SMTP.")
-            .WithExample("notify", "inc-1a2b", "--preview", "--out", "./notices");
+            .WithDescription("Notices to the employees whose mail an incident reached: --preview writes drafts, --send delivers over SMTP or Microsoft Graph (--via graph).")
+            .WithExample("notify", "inc-1a2b", "--preview", "--out", "./notices")
+            .WithExample("notify", "inc-1a2b", "--send", "--via", "graph", "--from", "security@contoso.com", "--tenant", "<tenant-id>", "--client-id", "<app-id>");
         config.AddCommand<ExportCommand>("export")
             .WithDescription("Write an incident's evidence bundle (timeline, raw records, hunt report, chain of custody, SHA-256 manifest), or --verify one.")
             .WithExample("export", "inc-1a2b", "--out", "case.zip").WithExample("export", "--verify", "case.zip");

@@ -1,4 +1,4 @@
-using Daybreak.Response.Containment;
+using Daybreak.Response.Graph;
 
 namespace Daybreak.Storage;
 

@@ -1,4 +1,5 @@
 using Daybreak.Response.Containment;
+using Daybreak.Response.Graph;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;

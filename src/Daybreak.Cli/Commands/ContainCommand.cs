@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Azure.Core;
-using Azure.Identity;
 using Daybreak.Cli.Infrastructure;
 using Daybreak.Cli.Output;
 using Daybreak.Response.Containment;
@@ -22,10 +20,12 @@ internal sealed class ContainCommand(CliEnvironment env) : AsyncCommand<ContainS
         using var store = settings.Execute ? CaseStore.Open(settings.Db, env.Time) : CaseStore.OpenReadOnly(settings.Db);
         var incident = FindingsStore.Find(store, settings.Incident)
             ?? throw new ArgumentException($"no incident '{settings.Incident}' in the case (run 'daybreak hunt', then see its incidents)");
+        var proof = Proof(settings);
         var planner = new ContainmentPlanner(new ContainmentOptions
         {
             Exclude = new HashSet<string>(settings.Exclude.Select(e => e.Trim()), StringComparer.OrdinalIgnoreCase),
             RestrictGroup = settings.RestrictGroup,
+            ProofThumbprint = proof?.Thumbprint,
         });
         var plan = planner.Plan(incident, EvidenceEvents.For(store, incident));
         var ledger = store.SchemaVersion >= 3 ? new ActionLedger(store) : null;
@@ -37,37 +37,22 @@ internal sealed class ContainCommand(CliEnvironment env) : AsyncCommand<ContainS
             return ExitCodes.Completed;
         }
 
-        var options = new ContainmentExecutorOptions
-        {
-            GraphUrl = new Uri(settings.GraphUrl ?? ContainmentExecutorOptions.DefaultGraphUrl),
-            MaxRetries = settings.MaxRetries,
-            Time = env.Time,
-        };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
-        var executor = new ContainmentExecutor(http, Token(settings, options.GraphUrl), ledger!, options);
+        var options = GraphConnection.Options(settings, env.Time);
+        using var http = GraphConnection.Http();
+        var executor = new ContainmentExecutor(http, GraphConnection.Token(settings, options.GraphUrl), ledger!, options, proof);
         var results = await executor.ExecuteAsync(plan, cancellationToken);
         if (settings.Json) WriteJson(plan, ledger, results);
         else WriteResults(results, plan);
         return results.Any(r => r.Status == StepStatus.Failed) ? ExitCodes.ActionsFailed : ExitCodes.Completed;
     }
 
-    /// <summary>A static token (tests, or one fetched elsewhere), else app credentials, else DefaultAzureCredential.</summary>
-    private static Func<CancellationToken, ValueTask<string>> Token(ContainSettings s, Uri graph)
+    /// <summary>The removeKey proof signer, when a proof certificate is given; its private key stays in memory only.</summary>
+    private KeyProof? Proof(ContainSettings s)
     {
-        var token = s.Token ?? Environment.GetEnvironmentVariable("DAYBREAK_GRAPH_TOKEN");
-        if (!string.IsNullOrEmpty(token)) return _ => ValueTask.FromResult(token);
-        var tenant = s.Tenant ?? Environment.GetEnvironmentVariable("AZURE_TENANT_ID");
-        var client = s.ClientId ?? Environment.GetEnvironmentVariable("AZURE_CLIENT_ID");
-        var secret = s.ClientSecret ?? Environment.GetEnvironmentVariable("AZURE_CLIENT_SECRET");
-        var certificate = s.Certificate ?? Environment.GetEnvironmentVariable("AZURE_CLIENT_CERTIFICATE_PATH");
-        TokenCredential credential = (tenant, client) switch
-        {
-            ({ } t, { } c) when certificate is not null => new ClientCertificateCredential(t, c, certificate),
-            ({ } t, { } c) when secret is not null => new ClientSecretCredential(t, c, secret),
-            _ => new DefaultAzureCredential(new DefaultAzureCredentialOptions { TenantId = tenant }),
-        };
-        var scope = graph.IsLoopback ? "https://graph.microsoft.com/.default" : $"{graph.Scheme}://{graph.Host}/.default";
-        return async ct => (await credential.GetTokenAsync(new TokenRequestContext([scope]), ct)).Token;
+        var path = s.ProofCertificate ?? (Environment.GetEnvironmentVariable("DAYBREAK_PROOF_CERTIFICATE") is { Length: > 0 } p ? p : null);
+        if (path is null) return null;
+        var password = s.ProofCertificatePassword ?? Environment.GetEnvironmentVariable("DAYBREAK_PROOF_CERTIFICATE_PASSWORD");
+        return new KeyProof(KeyProof.Load(path, password), env.Time);
     }
 
     private void WritePlan(ContainmentPlan plan, ActionLedger? ledger)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Daybreak.Cli.Infrastructure;
 using Daybreak.Cli.Output;
 using Daybreak.Response.Containment;
+using Daybreak.Response.Graph;
 using Daybreak.Response.Notices;
 using Daybreak.Storage;
 using Spectre.Console;
@@ -13,16 +14,18 @@ namespace Daybreak.Cli.Commands;
 
 /// <summary>
 /// <c>daybreak notify INCIDENT</c>: one notice per mailbox owner of the incident's blast radius. <c>--preview</c>
-/// writes drafts; <c>--send</c> queues them in the case and delivers the unsent ones, so a rerun never sends one twice
-/// and picks up where a crashed run stopped.
+/// writes drafts; <c>--send</c> queues them in the case and delivers the unsent ones over SMTP or Graph sendMail
+/// (<c>--via</c>), so a rerun never sends one twice and picks up where a crashed run stopped.
 /// </summary>
 internal sealed class NotifyCommand(CliEnvironment env) : AsyncCommand<NotifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NotifySettings settings, CancellationToken cancellationToken)
     {
         var templates = NoticeTemplates.Load(settings.Templates);
-        SmtpSettings? smtp = settings.Send ? Smtp(settings) : null;
+        SmtpSettings? smtp = settings.Send && settings.Via == "smtp" ? Smtp(settings) : null;
         smtp?.Validate();
+        var graphOptions = settings.Send && settings.Via == "graph" ? GraphConnection.Options(settings, env.Time) : null;
+        graphOptions?.Validate();
         using var store = settings.Send ? CaseStore.Open(settings.Db, env.Time) : CaseStore.OpenReadOnly(settings.Db);
         var incident = FindingsStore.Find(store, settings.Incident)
             ?? throw new ArgumentException($"no incident '{settings.Incident}' in the case (run 'daybreak hunt', then see its incidents)");
@@ -48,9 +51,14 @@ internal sealed class NotifyCommand(CliEnvironment env) : AsyncCommand<NotifySet
             return ExitCodes.Completed;
         }
 
+        using var http = graphOptions is not null ? GraphConnection.Http() : null;
+        await using INoticeTransport transport = graphOptions is not null
+            ? new GraphNoticeTransport(new GraphClient(http!, GraphConnection.Token(settings, graphOptions.GraphUrl), new ActionLedger(store), graphOptions), GraphSender(settings))
+            : new SmtpNoticeTransport(smtp!);
         var ledger = new NoticeLedger(store);
         var queued = ledger.Queue(notices, env.Time.GetUtcNow().UtcDateTime);
-        var report = await new NoticeSender(smtp!, ledger, env.Time).SendAsync(incident.Id, cancellationToken);
+        var unconfirmed = settings.Unconfirmed switch { "resend" => UnconfirmedNotices.Resend, "sent" => UnconfirmedNotices.MarkSent, _ => UnconfirmedNotices.Hold };
+        var report = await new NoticeSender(transport, ledger, env.Time, unconfirmed).SendAsync(incident.Id, cancellationToken);
         var states = ledger.States(incident.Id);
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var c in new[] { "recipient", "state", "reason", "sent at" }) table.AddColumn(c);
@@ -59,11 +67,21 @@ internal sealed class NotifyCommand(CliEnvironment env) : AsyncCommand<NotifySet
                 s.SentAt is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "");
         env.Console.Write(table);
         env.Out.WriteLine($"{queued} queued now, {report.Sent.Count} sent now, {report.Failed.Count} failed, " +
-            $"{states.Count(s => s.State == "sent")} of {states.Count} sent in all.");
+            $"{states.Count(s => s.State == NoticeStates.Unconfirmed)} unconfirmed, {states.Count(s => s.State == NoticeStates.Sent)} of {states.Count} sent in all.");
+        if (report.Confirmed > 0) env.Out.WriteLine($"{report.Confirmed} unconfirmed notice(s) marked sent on your word.");
         if (report.Aborted is not null)
-            env.Error.WriteLine("daybreak: the SMTP connection was lost (" + TerminalText.Safe(report.Aborted) + "); run again to send the rest.");
-        return states.All(s => s.State == "sent") ? ExitCodes.Completed : ExitCodes.ActionsFailed;
+            env.Error.WriteLine("daybreak: the run stopped (" + TerminalText.Safe(report.Aborted, 300) + "); run again to send the rest.");
+        if (states.Any(s => s.State == NoticeStates.Unconfirmed))
+            env.Error.WriteLine("daybreak: unconfirmed notices were handed to the server without a recorded answer and may have been delivered. " +
+                $"Look for the header {NoticeHeaders.NoticeId} (their Message-ID) in the sender's Sent Items or the mail server's log, " +
+                "then run again with --unconfirmed resend, or --unconfirmed sent if they arrived.");
+        return states.All(s => s.State == NoticeStates.Sent) ? ExitCodes.Completed : ExitCodes.ActionsFailed;
     }
+
+    /// <summary>The mailbox Graph sends from: --from, else DAYBREAK_NOTICE_FROM.</summary>
+    private static string GraphSender(NotifySettings s) =>
+        s.From ?? (Environment.GetEnvironmentVariable("DAYBREAK_NOTICE_FROM") is { Length: > 0 } v ? v : null)
+        ?? throw new ArgumentException("give the mailbox that sends the notices (--from or DAYBREAK_NOTICE_FROM)");
 
     private static SmtpSettings Smtp(NotifySettings s)
     {
@@ -77,7 +95,7 @@ internal sealed class NotifyCommand(CliEnvironment env) : AsyncCommand<NotifySet
             Tls = s.SmtpTls ?? Env("TLS") ?? "starttls",
             User = s.SmtpUser ?? Env("USER"),
             Password = s.SmtpPassword ?? Env("PASSWORD"),
-            From = s.From ?? Env("FROM") ?? "",
+            From = s.From ?? (Environment.GetEnvironmentVariable("DAYBREAK_NOTICE_FROM") is { Length: > 0 } f ? f : null) ?? Env("FROM") ?? "",
         };
     }
 

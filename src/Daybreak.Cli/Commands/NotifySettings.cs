@@ -4,15 +4,23 @@ using Spectre.Console.Cli;
 
 namespace Daybreak.Cli.Commands;
 
-public sealed class NotifySettings : IncidentSettings
+public sealed class NotifySettings : GraphIncidentSettings
 {
     [CommandOption("--preview")]
     [Description("Write the drafts (text and HTML per recipient) to --out for review; nothing is sent.")]
     public bool Preview { get; init; }
 
     [CommandOption("--send")]
-    [Description("Queue the notices in the case and deliver the unsent ones over SMTP.")]
+    [Description("Queue the notices in the case and deliver the unsent ones (over SMTP, or Graph with --via graph).")]
     public bool Send { get; init; }
+
+    [CommandOption("--via <TRANSPORT>")]
+    [Description("smtp (default: MailKit to --smtp-host) or graph (POST /users/{--from}/sendMail, with --token or --tenant/--client-id..., as for contain --execute).")]
+    public string Via { get; init; } = "smtp";
+
+    [CommandOption("--unconfirmed <ACTION>")]
+    [Description("Notices whose earlier send got no recorded answer: hold (default: report them), resend, or sent (you found them delivered).")]
+    public string Unconfirmed { get; init; } = "hold";
 
     [CommandOption("--out <DIR>")]
     [Description("Folder for --preview drafts.")]
@@ -59,12 +67,17 @@ public sealed class NotifySettings : IncidentSettings
     public string? SmtpPassword { get; init; }
 
     [CommandOption("--from <ADDRESS>")]
-    [Description("Sender address. Env: DAYBREAK_SMTP_FROM.")]
+    [Description("Sender address; with --via graph, the mailbox that sends (UPN or address). Env: DAYBREAK_NOTICE_FROM, or DAYBREAK_SMTP_FROM for SMTP.")]
     public string? From { get; init; }
 
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Incident) ? ValidationResult.Error("give an incident id")
         : Preview == Send ? ValidationResult.Error("choose --preview (drafts) or --send (deliver)")
         : Preview && string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--preview needs --out DIR")
+        : Via is not ("smtp" or "graph") ? ValidationResult.Error("--via is smtp or graph")
+        : Unconfirmed is not ("hold" or "resend" or "sent") ? ValidationResult.Error("--unconfirmed is hold, resend or sent")
+        : GraphError() is { } error ? ValidationResult.Error(error)
+        : Via != "graph" && AnyGraphOption ? ValidationResult.Error("the Graph options (--token, --graph-url, --tenant...) are only used with --via graph")
+        : Via == "graph" && ((SmtpHost ?? SmtpTls ?? SmtpUser ?? SmtpPassword) is not null || SmtpPort is not null) ? ValidationResult.Error("the --smtp-* options are not used with --via graph")
         : ValidationResult.Success();
 }

@@ -159,7 +159,7 @@ public sealed class ContainTests
         Assert.Contains("https", r.Error, StringComparison.Ordinal);
     }
 
-    private static void Seed(LocalGraphServer graph)
+    internal static void Seed(LocalGraphServer graph)
     {
         graph.Users[LegacyUser] = new JsonObject { ["id"] = LegacyUser, ["userPrincipalName"] = LegacyUpn, ["accountEnabled"] = true };
         graph.ServicePrincipals[LegacySp] = Sp(LegacySp, LegacyApp, "Legacy Test App");

@@ -6,14 +6,15 @@ using System.Text.Json.Nodes;
 namespace Daybreak.Tests.Response;
 
 /// <summary>
-/// A local stand-in for Microsoft Graph v1.0, on 127.0.0.1, for the containment tests. Graph itself is unreachable
-/// from here, so this server follows Graph's documented request and response shapes for exactly the endpoints
-/// containment uses: PATCH users and servicePrincipals (204), revokeSignInSessions (200 {"value": true}),
-/// removePassword (204), GET with $select, appRoleAssignedTo paged with @odata.nextLink, oauth2PermissionGrants with
-/// $filter=clientId eq '...', DELETE (204), 404 with Graph's error object for items already gone, 429 with
+/// A local stand-in for Microsoft Graph v1.0, on 127.0.0.1, for the containment and notice tests. Graph itself is
+/// unreachable from here, so this server follows Graph's documented request and response shapes for exactly the
+/// endpoints Daybreak uses: PATCH users and servicePrincipals (204), revokeSignInSessions (200 {"value": true}),
+/// removePassword (204), removeKey with its proof of possession (LocalGraphServer.RemoveKey.cs), GET with $select,
+/// appRoleAssignedTo paged with @odata.nextLink, oauth2PermissionGrants with $filter=clientId eq '...', DELETE (204),
+/// sendMail (LocalGraphServer.SendMail.cs), 404 with Graph's error object for items already gone, 429 with
 /// Retry-After when told to throttle, 401 without the bearer token. Tests assert on <see cref="Received"/>.
 /// </summary>
-internal sealed class LocalGraphServer : IDisposable
+internal sealed partial class LocalGraphServer : IDisposable
 {
     public const string Token = "test-token";
     private readonly HttpListener _listener = new();
@@ -66,8 +67,18 @@ internal sealed class LocalGraphServer : IDisposable
             catch (Exception) when (_stop.IsCancellationRequested) { return; }
             catch (HttpListenerException) { return; }
             catch (ObjectDisposedException) { return; }
-            try { await HandleAsync(ctx); }
-            catch (Exception ex) { await ReplyAsync(ctx, 500, Error("InternalServerError", ex.Message)); }
+            // One task per request, so a request held open (a test's crash window) does not block the others.
+            _ = Task.Run(() => ServeAsync(ctx));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext ctx)
+    {
+        try { await HandleAsync(ctx); }
+        catch (Exception ex)
+        {
+            try { await ReplyAsync(ctx, 500, Error("InternalServerError", ex.Message)); }
+            catch (Exception) { } // the client is gone (a test killed it)
         }
     }
 
@@ -93,6 +104,11 @@ internal sealed class LocalGraphServer : IDisposable
         {
             ctx.Response.Headers["Retry-After"] = "1";
             await ReplyAsync(ctx, 429, Error("TooManyRequests", "Too many requests."));
+            return;
+        }
+        if (req.HttpMethod == "POST" && path.Trim('/').Split('/') is ["users", var sender, "sendMail"])
+        {
+            await SendMailAsync(ctx, sender, req.ContentType, body);
             return;
         }
         var (status, response) = Route(req.HttpMethod, path, query, body);
@@ -157,6 +173,8 @@ internal sealed class LocalGraphServer : IDisposable
             case ("PATCH", null):
                 Merge(obj, body);
                 return (204, null);
+            case ("POST", "removeKey"):
+                return RemoveKey(obj, body);
             case ("POST", "removePassword"):
                 var keyId = JsonNode.Parse(body!)!["keyId"]!.GetValue<string>();
                 var secrets = (JsonArray)obj["passwordCredentials"]!;
@@ -227,6 +245,7 @@ internal sealed class LocalGraphServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
+        ReleaseHeld();
         _listener.Close();
         try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
     }

@@ -118,6 +118,41 @@ public sealed class NotifyTests
     }
 
     [Fact]
+    public void A_notice_a_crash_left_in_sending_is_held_and_sent_again_only_when_asked_with_the_same_ids()
+    {
+        using var dir = new TempDir();
+        var db = Create(dir);
+        string cisoId;
+        // The state a crash between handing ciso's message to the server and recording the answer leaves.
+        using (var store = CaseStore.Open(db))
+        {
+            var incident = FindingsStore.Find(store, IncidentId)!;
+            var notices = new NoticeBuilder(NoticeTemplates.Load(null), new NoticeOptions()).Build(incident, new Dictionary<string, string>());
+            var ledger = new NoticeLedger(store);
+            ledger.Queue(notices, T0);
+            ledger.MarkSending(IncidentId, "ceo@contoso.com", T0);
+            ledger.MarkSent(IncidentId, "ceo@contoso.com", T0);
+            ledger.MarkSending(IncidentId, "ciso@contoso.com", T0);
+            cisoId = notices.Single(n => n.Recipient == "ciso@contoso.com").MessageId;
+        }
+        using var smtp = new LocalSmtpServer();
+        var held = Cli.Run(Send(db, smtp));
+        Assert.Equal(4, held.ExitCode);
+        Assert.Equal(["gc@contoso.com"], smtp.Messages.Select(m => m.To.Mailboxes.Single().Address));
+        Assert.Contains("1 unconfirmed", held.Out, StringComparison.Ordinal);
+        Assert.Contains("--unconfirmed resend", held.Error, StringComparison.Ordinal);
+
+        var resent = Cli.Run(Send(db, smtp, "--unconfirmed", "resend"));
+        Assert.True(resent.ExitCode == 0, resent.Out + resent.Error);
+        var ciso = smtp.Messages.Single(m => m.To.Mailboxes.Single().Address == "ciso@contoso.com");
+        Assert.Equal(cisoId, ciso.MessageId);
+        Assert.Equal(cisoId, ciso.Headers["X-Daybreak-Notice"]);
+        Assert.Equal(2, smtp.Messages.Count);
+        using var check = CaseStore.OpenReadOnly(db);
+        Assert.Equal(("sent", 2), new NoticeLedger(check).States(IncidentId).Where(s => s.Recipient == "ciso@contoso.com").Select(s => (s.State, s.Attempts)).Single());
+    }
+
+    [Fact]
     public void Preview_writes_text_and_html_drafts_and_sends_nothing()
     {
         using var dir = new TempDir();

@@ -1,25 +1,28 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Daybreak.Response.Graph;
 
 namespace Daybreak.Response.Containment;
 
 /// <summary>
 /// Sends a containment plan to Microsoft Graph. Idempotent: steps the ledger records as done are skipped, a 404 on
 /// a removal counts as done (the thing is already gone), and lookups that find nothing left to remove finish the step.
-/// One failing step is recorded and reported; the others still run.
+/// One failing step is recorded and reported; the others still run. Certificates are removed with removeKey when the
+/// plan says so (a proof certificate was given), else by updating keyCredentials.
 /// </summary>
 public sealed class ContainmentExecutor
 {
-    private readonly GraphSender _graph;
+    private readonly GraphClient _graph;
     private readonly IActionLedger _ledger;
-    private readonly ContainmentExecutorOptions _options;
+    private readonly GraphClientOptions _options;
+    private readonly KeyProof? _proof;
 
-    public ContainmentExecutor(HttpClient http, Func<CancellationToken, ValueTask<string>> token, IActionLedger ledger, ContainmentExecutorOptions? options = null)
+    public ContainmentExecutor(HttpClient http, Func<CancellationToken, ValueTask<string>> token, IActionLedger ledger, GraphClientOptions? options = null, KeyProof? proof = null)
     {
-        _options = options ?? new ContainmentExecutorOptions();
-        _options.Validate();
+        _options = options ?? new GraphClientOptions();
         _ledger = ledger;
-        _graph = new GraphSender(http, token, ledger, _options);
+        _proof = proof;
+        _graph = new GraphClient(http, token, ledger, _options);
     }
 
     public async Task<IReadOnlyList<StepResult>> ExecuteAsync(ContainmentPlan plan, CancellationToken ct = default)
@@ -65,14 +68,14 @@ public sealed class ContainmentExecutor
 
     private async Task<StepResult> Simple(string incident, ContainmentStep step, CancellationToken ct)
     {
-        var r = await _graph.SendAsync(incident, step, new HttpMethod(step.Method), _graph.Url(step.Path), step.Body, ct);
+        var r = await _graph.SendAsync(Call(incident, step), new HttpMethod(step.Method), _graph.Url(step.Path), step.Body, ct);
         return r.Ok ? Done(step) : r.NotFound ? Done(step, "not found: already gone") : Fail(step, r);
     }
 
     private async Task<StepResult> DisableServicePrincipal(string incident, ContainmentStep step, CancellationToken ct)
     {
         // The plan excludes Microsoft's apps by app id; this asks the tenant too, so a first-party app is never disabled.
-        var check = await _graph.SendAsync(incident, step, HttpMethod.Get, _graph.Url(step.Path + "?$select=id,appId,displayName,appOwnerOrganizationId,accountEnabled"), null, ct);
+        var check = await _graph.SendAsync(Call(incident, step), HttpMethod.Get, _graph.Url(step.Path + "?$select=id,appId,displayName,appOwnerOrganizationId,accountEnabled"), null, ct);
         if (check.NotFound) return Done(step, "not found: already gone");
         if (!check.Ok) return Fail(step, check);
         var sp = JsonNode.Parse(check.Body);
@@ -86,22 +89,37 @@ public sealed class ContainmentExecutor
 
     private async Task<StepResult> RemoveKey(string incident, ContainmentStep step, string owner, string keyId, CancellationToken ct)
     {
-        var r = await _graph.SendAsync(incident, step, HttpMethod.Get, _graph.Url(owner + "?$select=keyCredentials"), null, ct);
+        var r = await _graph.SendAsync(Call(incident, step), HttpMethod.Get, _graph.Url(owner + "?$select=id,keyCredentials"), null, ct);
         if (r.NotFound) return Done(step, "owner not found: already gone");
         if (!r.Ok) return Fail(step, r);
-        return await PatchWithoutKey(incident, step, owner, keyId, JsonNode.Parse(r.Body)?["keyCredentials"] as JsonArray, ct)
+        return await RemoveCertificate(incident, step, owner, keyId, JsonNode.Parse(r.Body), ct)
             ? Done(step) : Done(step, "key not present: already removed");
     }
 
-    /// <returns>True when the key was there and the PATCH removed it.</returns>
-    private async Task<bool> PatchWithoutKey(string incident, ContainmentStep step, string owner, string keyId, JsonArray? keys, CancellationToken ct)
+    /// <returns>True when the key was there and was removed (removeKey with a proof, or PATCH of keyCredentials without it).</returns>
+    private async Task<bool> RemoveCertificate(string incident, ContainmentStep step, string owner, string keyId, JsonNode? ownerNode, CancellationToken ct)
     {
+        var keys = ownerNode?["keyCredentials"] as JsonArray;
         if (keys is null || !keys.Any(k => Is(k?["keyId"], keyId))) return false;
-        var rest = new JsonArray(keys.Where(k => !Is(k?["keyId"], keyId)).Select(k => k?.DeepClone()).ToArray());
-        var body = new JsonObject { ["keyCredentials"] = rest }.ToJsonString();
-        var patch = await _graph.SendAsync(incident, step, HttpMethod.Patch, _graph.Url(owner), body, ct);
-        if (patch.Ok || patch.NotFound) return true;
-        throw new GraphFailure(Describe(patch));
+        GraphResponse response;
+        if (step.Args.ContainsKey("proof"))
+        {
+            if (_proof is null) throw new GraphFailure("planned with removeKey, but no proof certificate was given");
+            // The proof's issuer is the owner's object id; for an owner named by appId the GET told us which it is.
+            var objectId = ownerNode?["id"] is JsonValue v && v.TryGetValue<string>(out var id) && GraphText.IsGuid(id) ? id : null;
+            if (objectId is null) throw new GraphFailure("the owner's object id is not known, so no proof can be made for it");
+            var body = new JsonObject { ["keyId"] = keyId, ["proof"] = _proof.For(objectId) }.ToJsonString();
+            var logged = new JsonObject { ["keyId"] = keyId, ["proof"] = _proof.Redacted }.ToJsonString();
+            response = await _graph.SendAsync(Call(incident, step) with { LoggedBody = logged }, HttpMethod.Post, _graph.Url(owner + "/removeKey"), body, ct);
+        }
+        else
+        {
+            var rest = new JsonArray(keys.Where(k => !Is(k?["keyId"], keyId)).Select(k => k?.DeepClone()).ToArray());
+            var body = new JsonObject { ["keyCredentials"] = rest }.ToJsonString();
+            response = await _graph.SendAsync(Call(incident, step), HttpMethod.Patch, _graph.Url(owner), body, ct);
+        }
+        if (response.Ok || response.NotFound) return true;
+        throw new GraphFailure(response.Describe());
     }
 
     private async Task<StepResult> RemoveCredential(string incident, ContainmentStep step, CancellationToken ct)
@@ -110,18 +128,18 @@ public sealed class ContainmentExecutor
         var removed = new List<string>();
         foreach (var owner in step.Args["owners"].Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var r = await _graph.SendAsync(incident, step, HttpMethod.Get, _graph.Url(owner + "?$select=id,passwordCredentials,keyCredentials"), null, ct);
+            var r = await _graph.SendAsync(Call(incident, step), HttpMethod.Get, _graph.Url(owner + "?$select=id,passwordCredentials,keyCredentials"), null, ct);
             if (r.NotFound) continue;
             if (!r.Ok) return Fail(step, r);
             var node = JsonNode.Parse(r.Body);
             if (node?["passwordCredentials"] is JsonArray secrets && secrets.Any(k => Is(k?["keyId"], keyId)))
             {
                 var body = new JsonObject { ["keyId"] = keyId }.ToJsonString();
-                var post = await _graph.SendAsync(incident, step, HttpMethod.Post, _graph.Url(owner + "/removePassword"), body, ct);
+                var post = await _graph.SendAsync(Call(incident, step), HttpMethod.Post, _graph.Url(owner + "/removePassword"), body, ct);
                 if (!post.Ok && !post.NotFound) return Fail(step, post);
                 removed.Add(owner + " (secret)");
             }
-            if (await PatchWithoutKey(incident, step, owner, keyId, node?["keyCredentials"] as JsonArray, ct)) removed.Add(owner + " (certificate)");
+            if (await RemoveCertificate(incident, step, owner, keyId, node, ct)) removed.Add(owner + " (certificate)");
         }
         return Done(step, removed.Count == 0 ? "not present on any owner: already removed" : "removed from " + string.Join(", ", removed));
     }
@@ -143,7 +161,7 @@ public sealed class ContainmentExecutor
         }
         foreach (var id in ids)
         {
-            var r = await _graph.SendAsync(incident, step, HttpMethod.Delete, _graph.Url($"/servicePrincipals/{resource}/appRoleAssignedTo/{Uri.EscapeDataString(id)}"), null, ct);
+            var r = await _graph.SendAsync(Call(incident, step), HttpMethod.Delete, _graph.Url($"/servicePrincipals/{resource}/appRoleAssignedTo/{Uri.EscapeDataString(id)}"), null, ct);
             if (!r.Ok && !r.NotFound) return Fail(step, r);
         }
         return Done(step, ids.Count == 0 ? "no such assignment: already removed" : $"{ids.Count} assignment(s) deleted");
@@ -159,7 +177,7 @@ public sealed class ContainmentExecutor
             if (g["id"]?.GetValue<string>() is { } id && (client is null || Is(g["clientId"], client))) ids.Add(id);
         foreach (var id in ids)
         {
-            var r = await _graph.SendAsync(incident, step, HttpMethod.Delete, _graph.Url("/oauth2PermissionGrants/" + Uri.EscapeDataString(id)), null, ct);
+            var r = await _graph.SendAsync(Call(incident, step), HttpMethod.Delete, _graph.Url("/oauth2PermissionGrants/" + Uri.EscapeDataString(id)), null, ct);
             if (!r.Ok && !r.NotFound) return Fail(step, r);
         }
         return Done(step, ids.Count == 0 ? "no grants left" : $"{ids.Count} grant(s) deleted");
@@ -172,9 +190,9 @@ public sealed class ContainmentExecutor
         for (var page = 0; url is not null; page++)
         {
             if (page >= 1000) throw new GraphFailure("more than 1,000 pages: stopped");
-            var r = await _graph.SendAsync(incident, step, HttpMethod.Get, url, null, ct);
+            var r = await _graph.SendAsync(Call(incident, step), HttpMethod.Get, url, null, ct);
             if (r.NotFound) yield break;
-            if (!r.Ok) throw new GraphFailure(Describe(r));
+            if (!r.Ok) throw new GraphFailure(r.Describe());
             var node = JsonNode.Parse(r.Body);
             if (node?["value"] is JsonArray items)
                 foreach (var item in items) if (item is not null) yield return item;
@@ -193,13 +211,7 @@ public sealed class ContainmentExecutor
 
     private static StepResult Done(ContainmentStep step, string? note = null) => new(step, StepStatus.Done, note);
 
-    private static StepResult Fail(ContainmentStep step, GraphResponse r) => new(step, StepStatus.Failed, Describe(r));
+    private static StepResult Fail(ContainmentStep step, GraphResponse r) => new(step, StepStatus.Failed, r.Describe());
 
-    private static string Describe(GraphResponse r)
-    {
-        string? message = null;
-        try { message = JsonNode.Parse(r.Body)?["error"]?["message"]?.GetValue<string>(); }
-        catch (JsonException) { }
-        return $"HTTP {(int)r.Status}" + (message is null ? "" : ": " + message);
-    }
+    private static GraphCall Call(string incident, ContainmentStep step) => new(incident, step.Key, step.Order);
 }

@@ -8,4 +8,10 @@ public sealed class ContainmentOptions
 
     /// <summary>Name of the empty mail-enabled security group the Application Access Policy restricts attacker apps to.</summary>
     public string RestrictGroup { get; init; } = "Daybreak-Containment-NoMailboxes";
+
+    /// <summary>
+    /// Thumbprint of a certificate the responder holds for the app (with its private key): certificates are then
+    /// removed with removeKey and a proof of possession signed by it. Null: by updating keyCredentials.
+    /// </summary>
+    public string? ProofThumbprint { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Daybreak.Correlation;
 using Daybreak.Events;
+using Daybreak.Response.Graph;
 
 namespace Daybreak.Response.Containment;
 
@@ -42,7 +43,7 @@ public sealed class ContainmentPlanner
                 Args = Args(("servicePrincipal", sp.Path)),
             });
         }
-        PlanCredentials(incident, ev, apps, sps, steps);
+        PlanCredentials(incident, ev, apps, sps, steps, _options.ProofThumbprint);
         PlanRoleAssignments(ev, sps, steps, plan);
         foreach (var sp in sps)
         {
@@ -139,7 +140,7 @@ public sealed class ContainmentPlanner
         return list;
     }
 
-    private static void PlanCredentials(Incident incident, IncidentEvidence ev, SortedSet<string> apps, List<PlannedPrincipal> sps, List<ContainmentStep> steps)
+    private static void PlanCredentials(Incident incident, IncidentEvidence ev, SortedSet<string> apps, List<PlannedPrincipal> sps, List<ContainmentStep> steps, string? proof)
     {
         var handled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in ev.Credentials)
@@ -160,11 +161,11 @@ public sealed class ContainmentPlanner
             else if (c.IsCertificate)
             {
                 steps.Add(KeyStep(owner, c.KeyId,
-                    $"Certificate {c.KeyId} was added to {what} {c.OwnerId} during the incident (record {c.RecordId})."));
+                    $"Certificate {c.KeyId} was added to {what} {c.OwnerId} during the incident (record {c.RecordId}).", proof));
             }
             else
             {
-                steps.Add(AnyCredentialStep([owner], c.KeyId, $"Credential {c.KeyId} was added to {what} {c.OwnerId} during the incident (record {c.RecordId}); its type is not logged."));
+                steps.Add(AnyCredentialStep([owner], c.KeyId, $"Credential {c.KeyId} was added to {what} {c.OwnerId} during the incident (record {c.RecordId}); its type is not logged.", proof));
             }
         }
         foreach (var keyId in incident.Entities.CredentialKeyIds.Concat(ev.CredentialUsedBy.Keys).Where(GraphText.IsGuid).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
@@ -183,29 +184,39 @@ public sealed class ContainmentPlanner
                 owners = sps.SelectMany(p => new[] { p.AppId is not null ? Application(ev, p.AppId) : null, p.Path }).OfType<string>().ToList();
             }
             if (owners.Count == 0) continue;
-            steps.Add(AnyCredentialStep(owners, keyId, $"Credential {keyId} was used by the attacker's sign-ins; it is removed from whichever of its apps holds it."));
+            steps.Add(AnyCredentialStep(owners, keyId, $"Credential {keyId} was used by the attacker's sign-ins; it is removed from whichever of its apps holds it.", proof));
         }
     }
 
     private static string Application(IncidentEvidence ev, string app) =>
         ev.ApplicationOfApp.TryGetValue(app, out var obj) ? "/applications/" + obj : $"/applications(appId='{app}')";
 
-    private static ContainmentStep KeyStep(string owner, string keyId, string why) => new()
-    {
-        Key = $"remove-key:{owner}:{keyId}", Action = ContainmentAction.RemoveKey, Method = "PATCH", Path = owner,
-        Body = $$"""{"keyCredentials":[<current keyCredentials without {{keyId}}>]}""",
-        Lookup = owner + "?$select=keyCredentials",
-        Why = why + " removeKey would need a proof-of-possession token signed by one of the app's own keys, which a responder does not hold, so the key is dropped by updating keyCredentials.",
-        Args = Args(("owner", owner), ("keyId", keyId)),
-    };
+    private static ContainmentStep KeyStep(string owner, string keyId, string why, string? proof) => proof is null
+        ? new()
+        {
+            Key = $"remove-key:{owner}:{keyId}", Action = ContainmentAction.RemoveKey, Method = "PATCH", Path = owner,
+            Body = $$"""{"keyCredentials":[<current keyCredentials without {{keyId}}>]}""",
+            Lookup = owner + "?$select=id,keyCredentials",
+            Why = why + " removeKey would need a proof-of-possession token signed by one of the app's own keys (--proof-certificate), so the key is dropped by updating keyCredentials.",
+            Args = Args(("owner", owner), ("keyId", keyId)),
+        }
+        : new()
+        {
+            // Same key as the PATCH form: a step done either way is done.
+            Key = $"remove-key:{owner}:{keyId}", Action = ContainmentAction.RemoveKey, Method = "POST", Path = owner + "/removeKey",
+            Body = $$"""{"keyId":"{{keyId}}","proof":"<JWT signed by certificate {{proof}}, made when sent>"}""",
+            Lookup = owner + "?$select=id,keyCredentials",
+            Why = why + $" Removed with removeKey and a proof of possession signed by certificate {proof}, which the owner must already hold.",
+            Args = Args(("owner", owner), ("keyId", keyId), ("proof", proof)),
+        };
 
-    private static ContainmentStep AnyCredentialStep(IReadOnlyList<string> owners, string keyId, string why) => new()
+    private static ContainmentStep AnyCredentialStep(IReadOnlyList<string> owners, string keyId, string why, string? proof) => new()
     {
         Key = $"remove-credential:{keyId}", Action = ContainmentAction.RemoveCredential, Method = "POST|PATCH",
-        Path = string.Join(" or ", owners.Select(o => o + "/removePassword")) + " (secret), or PATCH keyCredentials (certificate)",
+        Path = string.Join(" or ", owners.Select(o => o + "/removePassword")) + " (secret), or " + (proof is null ? "PATCH keyCredentials" : "removeKey with a proof") + " (certificate)",
         Body = $$"""{"keyId":"{{keyId}}"}""",
-        Lookup = string.Join("; ", owners.Select(o => o + "?$select=passwordCredentials,keyCredentials")),
-        Why = why, Args = Args(("owners", string.Join(' ', owners)), ("keyId", keyId)),
+        Lookup = string.Join("; ", owners.Select(o => o + "?$select=id,passwordCredentials,keyCredentials")),
+        Why = why, Args = Args(("owners", string.Join(' ', owners)), ("keyId", keyId), ("proof", proof)),
     };
 
     private static void PlanRoleAssignments(IncidentEvidence ev, List<PlannedPrincipal> sps, List<ContainmentStep> steps, ContainmentPlan plan)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Daybreak.Events;
+using Daybreak.Response.Graph;
 
 namespace Daybreak.Response.Containment;
 

@@ -1,28 +1,27 @@
-using MailKit;
-using MailKit.Net.Smtp;
 using MimeKit;
 
 namespace Daybreak.Response.Notices;
 
 /// <summary>
-/// Sends an incident's unsent notices over SMTP, marking each sent or failed (with the server's reason) in the
-/// ledger as it goes. A rejected message is marked failed and the rest still go; a lost connection stops the run
-/// with the rest left queued, for the next run to send.
+/// Delivers an incident's unsent notices through a transport (SMTP or Graph), recording each in the ledger as it goes:
+/// <c>sending</c> just before it is handed over, then <c>sent</c>, <c>failed</c> with the server's reason, or
+/// <c>unconfirmed</c> when no answer came back. A refused notice does not stop the others; a lost connection stops the
+/// run. A notice whose send was started and never answered is not sent again unless the responder says so
+/// (<see cref="UnconfirmedNotices"/>): both transports behave alike here.
 /// </summary>
-public sealed class NoticeSender(SmtpSettings settings, INoticeLedger ledger, TimeProvider? time = null)
+public sealed class NoticeSender(INoticeTransport transport, INoticeLedger ledger, TimeProvider? time = null,
+    UnconfirmedNotices unconfirmed = UnconfirmedNotices.Hold)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<SendReport> SendAsync(string incidentId, CancellationToken ct = default)
     {
-        settings.Validate();
-        var unsent = ledger.Unsent(incidentId);
         var report = new SendReport();
+        report.Interrupted.AddRange(ledger.HoldInterrupted(incidentId, Now()));
+        if (unconfirmed == UnconfirmedNotices.MarkSent) report.Confirmed = ledger.ConfirmSent(incidentId, Now());
+        var unsent = ledger.Unsent(incidentId, includeUnconfirmed: unconfirmed == UnconfirmedNotices.Resend);
         if (unsent.Count == 0) return report;
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(settings.Host, settings.Port, settings.SocketOptions, ct);
-        if (settings.User is not null) await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
-        var from = MailboxAddress.Parse(settings.From);
+        await transport.OpenAsync(ct);
         foreach (var notice in unsent)
         {
             if (!MailboxAddress.TryParse(notice.Recipient, out var to) || to.Address.IndexOf('@') < 1)
@@ -31,50 +30,40 @@ public sealed class NoticeSender(SmtpSettings settings, INoticeLedger ledger, Ti
                 report.Failed.Add(notice.Recipient);
                 continue;
             }
+            ledger.MarkSending(incidentId, notice.Recipient, Now());
+            Delivery delivery;
             try
             {
-                await client.SendAsync(Message(notice, from, to), ct);
-                ledger.MarkSent(incidentId, notice.Recipient, Now());
-                report.Sent.Add(notice.Recipient);
+                delivery = await transport.SendAsync(notice, ct);
             }
-            catch (SmtpCommandException ex)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                ledger.MarkFailed(incidentId, notice.Recipient, $"SMTP {(int)ex.StatusCode}: {ex.Message}", Now());
-                report.Failed.Add(notice.Recipient);
+                ledger.MarkUnconfirmed(incidentId, notice.Recipient, "stopped while sending: it may have been delivered", Now());
+                throw;
             }
-            catch (Exception ex) when (ex is SmtpProtocolException or IOException or ServiceNotConnectedException)
+            switch (delivery.Result)
             {
-                ledger.MarkFailed(incidentId, notice.Recipient, "connection lost: " + ex.Message, Now());
-                report.Failed.Add(notice.Recipient);
-                report.Aborted = ex.Message;
-                return report;
+                case DeliveryResult.Sent:
+                    ledger.MarkSent(incidentId, notice.Recipient, Now());
+                    report.Sent.Add(notice.Recipient);
+                    break;
+                case DeliveryResult.Failed:
+                    ledger.MarkFailed(incidentId, notice.Recipient, delivery.Reason ?? "refused", Now());
+                    report.Failed.Add(notice.Recipient);
+                    break;
+                default:
+                    ledger.MarkUnconfirmed(incidentId, notice.Recipient, delivery.Reason ?? "no answer", Now());
+                    report.Unconfirmed.Add(notice.Recipient);
+                    break;
+            }
+            if (delivery.Stop)
+            {
+                report.Aborted = delivery.Reason;
+                break;
             }
         }
-        await client.DisconnectAsync(true, ct);
         return report;
     }
 
-    internal static MimeMessage Message(Notice notice, MailboxAddress from, MailboxAddress to)
-    {
-        var message = new MimeMessage { Subject = notice.Subject, MessageId = notice.MessageId };
-        message.From.Add(from);
-        message.To.Add(to);
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add("X-Daybreak-Incident", notice.IncidentId);
-        message.Body = new BodyBuilder { TextBody = notice.Text, HtmlBody = notice.Html }.ToMessageBody();
-        return message;
-    }
-
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
-}
-
-/// <summary>What one send run did.</summary>
-public sealed class SendReport
-{
-    public List<string> Sent { get; } = [];
-
-    public List<string> Failed { get; } = [];
-
-    /// <summary>Why the run stopped early, when the connection was lost.</summary>
-    public string? Aborted { get; set; }
 }

@@ -1,14 +1,14 @@
-namespace Daybreak.Response.Containment;
+namespace Daybreak.Response.Graph;
 
-/// <summary>How containment talks to Graph; validated when the executor is built.</summary>
-public sealed class ContainmentExecutorOptions
+/// <summary>How Daybreak talks to Microsoft Graph (containment and notices alike); validated when a client is built.</summary>
+public sealed class GraphClientOptions
 {
     public const string DefaultGraphUrl = "https://graph.microsoft.com/v1.0";
 
     /// <summary>Graph base URL, version included. Tests point it at a local server.</summary>
     public Uri GraphUrl { get; init; } = new(DefaultGraphUrl);
 
-    /// <summary>Retries of one request after 429, 503, 502, 504 or a transport error.</summary>
+    /// <summary>Retries of one request after 429, 503 (and, for requests safe to repeat, 502, 504 or a transport error).</summary>
     public int MaxRetries { get; init; } = 5;
 
     /// <summary>First back-off when the response names no Retry-After.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Daybreak.Response.Containment;
+namespace Daybreak.Response.Graph;
 
 /// <summary>
 /// Ids from logs are attacker-influenced text. Only well-formed GUIDs (and, for users, UPNs) go into a Graph URL or a

@@ -1,8 +1,9 @@
-namespace Daybreak.Response.Containment;
+namespace Daybreak.Response.Graph;
 
 /// <summary>
-/// Where containment writes down every request it sends and every step it finishes, so a rerun skips what is done
-/// and the case keeps a record of what was changed in the tenant. The case store implements it.
+/// Where every Graph request Daybreak sends (containment steps, notices) and every containment step it finishes is
+/// written down, so a rerun skips what is done and the case keeps a record of what was changed in the tenant. The
+/// case store implements it.
 /// </summary>
 public interface IActionLedger
 {
