@@ -24,7 +24,7 @@ internal static class Phases
             "ingest" => Ingest(file, workDir),
             "duckdb" => DuckDbLoad(file, workDir),
             "hunt" or "hunt-cloud" or "hunt-all" => HuntPhases.Run(phase, file),
-            "hunt-profile" => HuntProfile.Run(file),
+            "hunt-profile" or "hunt-cloud-profile" => HuntProfile.Run(phase, file),
             "watch-latency" => WatchLatency.Run(workDir),
             _ => throw new ArgumentException("unknown phase " + phase),
         };

@@ -6,6 +6,7 @@ using Daybreak.Bench;
 
 // Usage:
 //   dotnet run -c Release --project bench/Daybreak.Bench -- [--scales 1,10] [--runs 3] [--data bench/data] [--report docs/performance.md]
+//     [--inputs signins,ual] [--phases parse,jq,hunt,...]
 //   (internal) ... phase NAME FILE WORKDIR
 if (args.Length >= 4 && args[0] == "phase")
 {
@@ -18,17 +19,21 @@ var scales = Option("--scales", "1,10").Split(',').Select(int.Parse).ToArray();
 var runs = int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture);
 var dataDir = Path.GetFullPath(Option("--data", "bench/data"));
 var report = Option("--report", "");
+// Optional filters, to measure a few phases of one input without the whole matrix (e.g. --inputs signins --phases parse,jq,hunt).
+var onlyInputs = Option("--inputs", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+var onlyPhases = Option("--phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 Directory.CreateDirectory(dataDir);
 
 var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 var rows = new List<(string Input, int Scale, string Phase, PhaseResult Median)>();
 foreach (var scale in scales)
 {
-    foreach (var (input, file) in new[] { ("signins", BenchData.SignIns(dataDir, scale)), ("ual", BenchData.Ual(dataDir, scale)) })
+    foreach (var input in new[] { "signins", "ual" }.Where(i => onlyInputs.Length == 0 || onlyInputs.Contains(i)))
     {
+        var file = input == "signins" ? BenchData.SignIns(dataDir, scale) : BenchData.Ual(dataDir, scale);
         // jq's filter is a sign-in query; DuckDB's own load is the ingest yardstick for both files.
         var phases = (input == "signins" ? Phases.InProcess.Append("jq") : Phases.InProcess).Concat(HuntPhases.Names);
-        foreach (var phase in phases)
+        foreach (var phase in phases.Where(p => onlyPhases.Length == 0 || onlyPhases.Contains(p)))
         {
             var results = Enumerable.Range(0, runs).Select(_ => phase == "jq" ? Jq(file) : Child(phase, file, dataDir)).ToList();
             var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);

@@ -43,6 +43,49 @@ public sealed class AuditEvent
 
     /// <summary>Where the record came from: file path (or "-") and 1-based line or record index.</summary>
     public SourcePosition Position { get; set; }
+
+    /// <summary>
+    /// A copy without the raw text, for detections that keep events in windows for hours or days: the raw record is
+    /// most of an event's memory (a sign-in's is about 4 KB of JSON, twice that as UTF-16), and evidence only needs
+    /// the record id and the normalised fields. Targets, modified properties and mail folders are shared, not cloned:
+    /// they are never changed after decoding.
+    /// </summary>
+    public AuditEvent WithoutRaw()
+    {
+        if (Raw.Length == 0) return this;
+        var copy = new AuditEvent
+        {
+            RecordId = RecordId, Time = Time, TenantId = TenantId, Source = Source, Format = Format, Category = Category,
+            Operation = Operation, Mail = Mail, Raw = "", Position = Position,
+        };
+        copy.Outcome.Status = Outcome.Status;
+        copy.Outcome.Code = Outcome.Code;
+        copy.Outcome.Reason = Outcome.Reason;
+        copy.Actor.Kind = Actor.Kind;
+        copy.Actor.ObjectId = Actor.ObjectId;
+        copy.Actor.Upn = Actor.Upn;
+        copy.Actor.AppId = Actor.AppId;
+        copy.Actor.DisplayName = Actor.DisplayName;
+        copy.Targets.AddRange(Targets);
+        copy.Network.Ip = Network.Ip;
+        copy.Network.Country = Network.Country;
+        copy.Network.City = Network.City;
+        copy.Network.Asn = Network.Asn;
+        copy.Network.UserAgent = Network.UserAgent;
+        copy.Network.ClientApp = Network.ClientApp;
+        copy.Auth.Requirement = Auth.Requirement;
+        copy.Auth.ConditionalAccessStatus = Auth.ConditionalAccessStatus;
+        copy.Auth.IsInteractive = Auth.IsInteractive;
+        copy.Auth.TokenIssuerType = Auth.TokenIssuerType;
+        copy.Auth.Protocol = Auth.Protocol;
+        copy.Auth.SignInType = Auth.SignInType;
+        copy.Auth.CorrelationId = Auth.CorrelationId;
+        copy.Auth.SessionId = Auth.SessionId;
+        copy.Auth.UniqueTokenId = Auth.UniqueTokenId;
+        copy.Auth.SignInActivityId = Auth.SignInActivityId;
+        copy.Auth.CredentialKeyId = Auth.CredentialKeyId;
+        return copy;
+    }
 }
 
 /// <summary>File and line (or record index) of a record, for error reports and evidence.</summary>

@@ -64,6 +64,7 @@ internal sealed class AuditNormaliser : IRecordNormaliser
         evt.Auth.CorrelationId = p.Text("correlationId") ?? root.Text("correlationId");
 
         foreach (var target in p.Array("targetResources")) evt.Targets.Add(AuditTargets.Read(target));
+        AuditTargets.AssignAppId(evt.Targets, AdditionalDetail(p, "AppId"));
         evt.Auth.CredentialKeyId = AuditTargets.AddedCredentialKeyId(evt.Operation, evt.Targets);
         return evt;
     }

@@ -27,6 +27,28 @@ internal static partial class AuditTargets
     }
 
     /// <summary>
+    /// Directory audits about an app ("Add service principal", "Consent to application", "Update application –
+    /// Certificates and secrets management", app role grants) name its app id in <c>additionalDetails</c>, while the
+    /// target carries only the object id of the application or service principal. The app id belongs to the app
+    /// target that is not the resource side of a grant (Exchange Online in a grant of full_access_as_app is a target
+    /// too, and its app id is not the one logged); with no app target there is nothing to attach it to. A value that
+    /// is not a GUID is not an app id and is dropped.
+    /// </summary>
+    public static void AssignAppId(List<Target> targets, string? appId)
+    {
+        if (!Guid.TryParse(appId?.Trim(), out var id)) return;
+        var apps = targets.Where(IsApp).ToList();
+        var target = apps.FirstOrDefault(t => !IsGrantResource(t)) ?? apps.FirstOrDefault();
+        if (target is not null) target.AppId = id.ToString("D");
+    }
+
+    private static bool IsApp(Target t) =>
+        string.Equals(t.Kind, "Application", StringComparison.OrdinalIgnoreCase) || string.Equals(t.Kind, "ServicePrincipal", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsGrantResource(Target t) => t.ModifiedProperties.Any(p =>
+        p.Name.StartsWith("AppRole.", StringComparison.OrdinalIgnoreCase) || p.Name.StartsWith("DelegatedPermissionGrant.", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// For "Add service principal credentials" and "Update application – Certificates and secrets management", the
     /// KeyIdentifier present in the new KeyDescription but not the old one: the credential the actor added, which
     /// the service principal's later sign-ins carry as servicePrincipalCredentialKeyId.

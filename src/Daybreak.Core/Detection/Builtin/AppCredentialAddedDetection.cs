@@ -68,7 +68,7 @@ public sealed class AppCredentialAddedDetection : IDetection
         if (evt.Operation.StartsWith("Consent to application", StringComparison.OrdinalIgnoreCase) && IsAdminConsent(evt))
         {
             foreach (var t in evt.Targets)
-                foreach (var appKey in _apps.KeysOf(t)) _consents.Set(appKey, evt, evt.Time);
+                foreach (var appKey in _apps.KeysOf(t)) _consents.Set(appKey, evt.WithoutRaw(), evt.Time);
             return;
         }
         if (!IsCredentialChange(evt.Operation)) return;
@@ -98,7 +98,7 @@ public sealed class AppCredentialAddedDetection : IDetection
             severity = Severity.High;
         }
         if (cues.Count == 0) return;
-        if (evt.Auth.CredentialKeyId is { } added) _raisedKeys.Set(added.ToLowerInvariant(), new RaisedKey(evt), evt.Time);
+        if (evt.Auth.CredentialKeyId is { } added) _raisedKeys.Set(added.ToLowerInvariant(), new RaisedKey(evt.WithoutRaw()), evt.Time);
         var target = evt.Targets.FirstOrDefault(t => t.Kind is "Application" or "ServicePrincipal");
         alerts.Raise(BuiltinAlert.Create(Name, "Credential added to an application or service principal", severity, Techniques, evt, evidence,
             $"A credential{(evt.Auth.CredentialKeyId is { } k ? $" (key {k})" : "")} was added to {target?.Kind ?? "an app"} {target?.Name ?? target?.Id}: {string.Join("; ", cues)}."));

@@ -18,6 +18,11 @@ internal sealed class AppIdentities(TimeSpan ttl)
         foreach (var t in evt.Targets)
         {
             if (t.Id is null || t.Kind is not ("Application" or "ServicePrincipal")) continue;
+            if (t.AppId is { } known)
+            {
+                _appIdOf.Set(t.Id.ToLowerInvariant(), known.ToLowerInvariant(), evt.Time);
+                continue;
+            }
             foreach (var p in t.ModifiedProperties)
             {
                 if (!AppIdProperties.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) continue;
@@ -34,7 +39,7 @@ internal sealed class AppIdentities(TimeSpan ttl)
         if (target.Id is null) yield break;
         var id = target.Id.ToLowerInvariant();
         yield return id;
-        if (_appIdOf.Peek(id) is { } appId) yield return appId;
+        if ((target.AppId?.ToLowerInvariant() ?? _appIdOf.Peek(id)) is { } appId) yield return appId;
     }
 
     public string? AppIdOf(string? objectId) => objectId is null ? null : _appIdOf.Peek(objectId.ToLowerInvariant());

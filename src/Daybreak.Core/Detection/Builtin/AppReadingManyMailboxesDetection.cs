@@ -45,7 +45,7 @@ public sealed class AppReadingManyMailboxesDetection : IDetection
             s.Established = true;
             s.Learned.Add(owner);
         }
-        s.LastRead[owner] = evt;
+        s.LastRead[owner] = evt.WithoutRaw();
         if (learning || evt.Time < s.AlertedUntil) return;
         var from = evt.Time - _o.Window;
         foreach (var stale in s.LastRead.Where(kv => kv.Value.Time < from).Select(kv => kv.Key).ToList()) s.LastRead.Remove(stale);

@@ -34,7 +34,7 @@ public sealed class MailForwardingDetection : IDetection
         if (evt.Actor.Upn is { } upn && upn.IndexOf('@') is var at and > 0 && (evt.Source == SourceKind.SignIn || evt.Source == SourceKind.Ual && evt.Mail is not null))
             _domains.Add(upn[(at + 1)..].ToLowerInvariant());
         if (SignIns.IsUserSignIn(evt) && SignIns.IsSuccess(evt) && evt.Actor.Upn is { } who && evt.Network.Ip is { } from)
-            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, evt, evt.Time);
+            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, evt.WithoutRaw(), evt.Time);
         if (evt.Source != SourceKind.Ual || !_operations.Contains(evt.Operation) || evt.Outcome.Status == OutcomeStatus.Failure) return;
         var destinations = evt.Targets.SelectMany(t => t.ModifiedProperties)
             .Where(p => _parameters.Contains(p.Name) && !Json.IsEmpty(p.NewValue))

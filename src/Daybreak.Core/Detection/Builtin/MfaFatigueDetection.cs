@@ -49,7 +49,7 @@ public sealed class MfaFatigueDetection : IDetection
         if (code is not null && _codes.Contains(code))
         {
             var s = _users.Touch(key, evt.Time);
-            s.Denials.Add(evt);
+            s.Denials.Add(evt.WithoutRaw());
             s.Denials.RemoveAll(d => evt.Time - d.Time > _o.Window);
             if (s.Raised || s.Denials.Count < _o.MinDenials) return;
             s.Raised = true;
@@ -60,7 +60,7 @@ public sealed class MfaFatigueDetection : IDetection
         if (_users.Peek(key) is not { } state) return;
         if (code == "50074" || code == "50076")
         {
-            state.Prompts.Add(evt);
+            state.Prompts.Add(evt.WithoutRaw());
             state.Prompts.RemoveAll(p => evt.Time - p.Time > _o.Window + _o.ApprovalWindow);
             return;
         }

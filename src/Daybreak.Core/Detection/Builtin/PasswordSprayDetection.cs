@@ -8,9 +8,12 @@ namespace Daybreak.Detection.Builtin;
 /// from that IP follows within minutes (a typo). Foreign failures accumulate per account for days, whatever IP and ASN
 /// each came from. Raises: an account that collected foreign failures from many IPs (a spray target); a tenant-wide
 /// campaign (many accounts failing from foreign IPs); and, most important, a success of an account after foreign
-/// failures, raised on the success. A campaign has an id (<see cref="AlertEntities.Campaigns"/>) that its own alert and
+/// failures, raised on the success. A campaign holds only accounts whose failures share its pattern (IPs or ASNs that
+/// fail for other accounts of the campaign too, see <see cref="SprayCampaignPattern"/>), so a traveller failing from a
+/// hotel while a spray runs stays out of it. A campaign has an id (<see cref="AlertEntities.Campaigns"/>) that its own alert and
 /// every target and success alert raised while it is live carry, so the campaign, its targets and the account it won are
-/// one incident; a campaign stays live while foreign failures keep arriving within the campaign window.
+/// one incident; a campaign stays live while foreign failures keep arriving within the campaign window. Failures are kept
+/// without their raw text (<see cref="AuditEvent.WithoutRaw"/>): a spray's window holds them for days.
 /// </summary>
 public sealed class PasswordSprayDetection : IDetection
 {
@@ -25,6 +28,11 @@ public sealed class PasswordSprayDetection : IDetection
     private DateTime _campaignAlertedUntil = DateTime.MinValue;
     private string? _campaignId;
     private DateTime _campaignLastFailure = DateTime.MinValue;
+    private DateTime _nextCampaignScan = DateTime.MinValue;
+
+    /// <summary>After a scan that found no campaign, the next one waits this long in event time: on data where foreign
+    /// failures are common but unrelated, scanning every account on every failure would dominate the hunt.</summary>
+    private static readonly TimeSpan CampaignRescanInterval = TimeSpan.FromMinutes(1);
 
     public PasswordSprayDetection(PasswordSprayDetectionOptions? options = null)
     {
@@ -70,7 +78,7 @@ public sealed class PasswordSprayDetection : IDetection
             var success = BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
                 $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +
                 $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days.");
-            if (LiveCampaign(s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
+            if (CampaignOf(s, s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
             alerts.Raise(success);
             foreach (var f in s.Foreign) _campaign.Remove(key, f);
             s.Foreign.Clear();
@@ -79,8 +87,9 @@ public sealed class PasswordSprayDetection : IDetection
         if (evt.Outcome.Code is not { } code || !_codes.Contains(code)) return;
         if (ip is not null && _knownIps.IsLive(ip, evt.Time)) return;
         var state = _accounts.Touch(key, evt.Time);
-        state.Pending.Add(evt);
-        _campaign.Add(key, evt);
+        var failure = evt.WithoutRaw();
+        state.Pending.Add(failure);
+        _campaign.Add(key, failure);
         if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
@@ -117,7 +126,7 @@ public sealed class PasswordSprayDetection : IDetection
         var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all,
             $"{evt.Actor.Upn ?? key}: {all.Count} failed password attempts from {ips} IPs in {asns} ASNs that never signed in successfully, " +
             $"over {(evt.Time - all.Min(f => f.Time)).TotalHours:0.#} hours.");
-        if (LiveCampaign(evt.Time) is { } campaign) target.Entities.Campaigns.Add(campaign);
+        if (CampaignOf(s, evt.Time) is { } campaign) target.Entities.Campaigns.Add(campaign);
         alerts.Raise(target);
     }
 
@@ -127,25 +136,45 @@ public sealed class PasswordSprayDetection : IDetection
         if (evt.Time < _campaignAlertedUntil) return;
         // Cheap incremental test first; the full scan below only runs when a campaign is likely.
         if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
-        var from = evt.Time - _o.CampaignWindow;
-        var accounts = _accounts.Entries
-            .Select(kv => kv.Value.Foreign.Concat(kv.Value.Pending).Where(f => f.Time >= from).ToList())
-            .Where(f => f.Select(x => x.Network.Ip).Distinct().Count() >= 2)
-            .ToList();
-        if (accounts.Count < _o.CampaignMinAccounts) return;
-        var failures = accounts.SelectMany(a => a).ToList();
-        var ips = failures.Select(f => f.Network.Ip).Distinct().Count();
-        if (ips < _o.TargetMinDistinctIps) return;
+        if (evt.Time < _nextCampaignScan) return;
+        var pattern = PatternAt(evt.Time);
+        if (pattern.Members.Count < _o.CampaignMinAccounts || Ips(pattern.Members.Values.SelectMany(f => f)) < _o.TargetMinDistinctIps)
+        {
+            _nextCampaignScan = evt.Time + CampaignRescanInterval;
+            return;
+        }
+        var failures = pattern.Members.Values.SelectMany(f => f).ToList();
+        var ips = Ips(failures);
+        var asns = failures.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
         _campaignAlertedUntil = evt.Time + _o.CampaignWindow;
         var first = failures.MinBy(f => f.Time)!;
         // A campaign that is still live keeps its id when it is raised again; a new one takes the id of its first failure.
         _campaignId = LiveCampaign(evt.Time) ?? "spray:" + first.RecordId;
         _campaignLastFailure = evt.Time;
-        var alert = BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, evt, failures,
-            $"{accounts.Count} accounts failed {failures.Count} password attempts from {ips} IPs that never signed in successfully, within {_o.CampaignWindow.TotalDays:0.#} days.");
+        // Raised on the campaign's latest failure, not on the one that arrived: that may be an account outside the pattern.
+        var latest = failures.MaxBy(f => f.Time)!;
+        var alert = BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, latest, failures,
+            $"{pattern.Members.Count} accounts failed {failures.Count} password attempts from {ips} IPs in {asns} ASNs that never signed in successfully " +
+            $"and that failed for other accounts of the campaign too, within {_o.CampaignWindow.TotalDays:0.#} days.");
         alert.Entities.Campaigns.Add(_campaignId);
         alerts.Raise(alert);
     }
+
+    /// <summary>The failures of every account within the campaign window that ends at <paramref name="to"/>, narrowed to a campaign's pattern.</summary>
+    private SprayCampaignPattern PatternAt(DateTime to)
+    {
+        var from = to - _o.CampaignWindow;
+        var failures = _accounts.Entries.Select(kv => KeyValuePair.Create(kv.Key,
+            kv.Value.Foreign.Concat(kv.Value.Pending).Where(f => f.Time >= from && f.Time <= to).ToList()));
+        return SprayCampaignPattern.Find(failures, _o.CampaignSharedMinAccounts);
+    }
+
+    /// <summary>The live campaign's id, when the account's failures share the campaign's pattern as it stood at <paramref name="at"/>.
+    /// An account sprayed from the campaign's proxies over two weeks matches through its older failures too.</summary>
+    private string? CampaignOf(AccountState s, DateTime at) =>
+        LiveCampaign(at) is { } id && PatternAt(at).Covers(s.Foreign.Concat(s.Pending)) ? id : null;
+
+    private static int Ips(IEnumerable<AuditEvent> failures) => failures.Select(f => f.Network.Ip).Distinct().Count();
 
     /// <summary>The id of the campaign when a foreign failure arrived within the campaign window before <paramref name="at"/>.</summary>
     private string? LiveCampaign(DateTime at) => _campaignId is not null && at - _campaignLastFailure <= _o.CampaignWindow ? _campaignId : null;

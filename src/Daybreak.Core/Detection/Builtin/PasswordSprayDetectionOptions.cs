@@ -30,6 +30,10 @@ public sealed class PasswordSprayDetectionOptions
     /// <summary>Accounts, each with foreign failures from at least two IPs, that make a tenant-wide spray campaign.</summary>
     public int CampaignMinAccounts { get; init; } = 5;
 
+    /// <summary>An IP or ASN is part of a campaign's pattern when foreign failures from it hit at least this many accounts of
+    /// the campaign within its window; an account joins the campaign with failures from two IPs that match the pattern.</summary>
+    public int CampaignSharedMinAccounts { get; init; } = 3;
+
     internal void Validate()
     {
         if (FailureCodes.Count == 0) throw new ArgumentException("FailureCodes must not be empty", nameof(FailureCodes));
@@ -40,5 +44,6 @@ public sealed class PasswordSprayDetectionOptions
         OptionChecks.AtLeast(TargetMinDistinctIps, 2, nameof(TargetMinDistinctIps));
         OptionChecks.AtLeast(SuccessMinDistinctIps, 1, nameof(SuccessMinDistinctIps));
         OptionChecks.AtLeast(CampaignMinAccounts, 2, nameof(CampaignMinAccounts));
+        OptionChecks.AtLeast(CampaignSharedMinAccounts, 2, nameof(CampaignSharedMinAccounts));
     }
 }

@@ -84,5 +84,5 @@ public sealed class RiskyAccountSignInDetection : IDetection
     {
     }
 
-    private void Remember(string key, AuditEvent creation) => _created.Set(key.ToLowerInvariant(), creation, creation.Time);
+    private void Remember(string key, AuditEvent creation) => _created.Set(key.ToLowerInvariant(), creation.WithoutRaw(), creation.Time);
 }

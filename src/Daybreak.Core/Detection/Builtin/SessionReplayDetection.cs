@@ -66,7 +66,7 @@ public sealed class SessionReplayDetection : IDetection
             var s = _sessions.Touch(id.ToLowerInvariant(), evt.Time);
             if (s.Issued is null)
             {
-                s.Issued = evt;
+                s.Issued = evt.WithoutRaw();
                 continue;
             }
             if (s.Raised || NetworkOf(s.Issued) == network || !SignIns.IsSuccess(evt)) continue;

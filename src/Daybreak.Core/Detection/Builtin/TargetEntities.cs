@@ -20,7 +20,8 @@ public static class TargetEntities
         {
             // The resource side of a grant (Exchange Online, Graph, or the tenant's own API that an app role or delegated
             // permission is on) is shared by every app ever granted anything: it names what was granted, not who.
-            var resource = IsGrantResource(target) || IsFirstPartyServicePrincipal(target);
+            var resource = IsGrantResource(target) || IsFirstPartyServicePrincipal(target) || Daybreak.Correlation.MicrosoftApps.IsCommon(target.AppId);
+            if (!resource) AlertEntities.Add(entities.Apps, target.AppId);
             var delegatedGrant = target.ModifiedProperties.Any(p => p.Name.StartsWith("DelegatedPermissionGrant.", StringComparison.OrdinalIgnoreCase));
             switch (target.Kind?.ToLowerInvariant())
             {

@@ -56,5 +56,7 @@ public sealed class AuditCorpusTests
         Assert.Equal(new DateTime(2021, 8, 2, 13, 27, 20, 17, DateTimeKind.Utc), events[3].Time);
         Assert.Equal(["Microsoft Graph", null], events[3].Targets.Select(t => t.Name));
         Assert.Equal("\"User.Read Mail.ReadWrite\"", events[3].Targets[0].ModifiedProperties[0].NewValue);
+        // These rows' AdditionalDetails hold only User-Agent: no target gets an app id it was not given.
+        Assert.All(events.SelectMany(e => e.Targets), t => Assert.Null(t.AppId));
     }
 }

@@ -34,7 +34,9 @@ public sealed class AuditFixtureTests
         Assert.Equal(AddedKeyId, add.Auth.CredentialKeyId);
         var target = Assert.Single(add.Targets);
         Assert.Equal(("ServicePrincipal", "0d2f5969-011b-460d-ac74-3291d227d49f", "SimuLandApp"), (target.Kind, target.Id, target.Name));
-        Assert.Equal(["KeyDescription", "Included Updated Properties"], target.ModifiedProperties.Select(m => m.Name));
+        // additionalDetails' AppId (a JSON string in Log Analytics) is the service principal's app id.
+        Assert.Equal("11b49e19-2326-4be6-93cb-7f37439bbd81", target.AppId);
+        Assert.Equal(["KeyDescription", "Included Updated Properties", Target.AppIdDetail], target.ModifiedProperties.Select(m => m.Name));
         Assert.Null(target.ModifiedProperties[1].OldValue);
         Assert.Equal("\"KeyDescription\"", target.ModifiedProperties[1].NewValue);
 
@@ -49,6 +51,7 @@ public sealed class AuditFixtureTests
         Assert.Null(role.Network.Ip);
         Assert.Null(role.Auth.CredentialKeyId);
         Assert.Equal(["MeganB@contoso.com", "Global Administrator"], role.Targets.Select(t => t.Name));
+        Assert.All(role.Targets, t => Assert.Null(t.AppId));
         Assert.Equal("\"Global Administrator\"", role.Targets[0].ModifiedProperties[0].NewValue);
     }
 
@@ -82,6 +85,7 @@ public sealed class AuditFixtureTests
         Assert.Equal("pgustavo@contoso.com", evt.Actor.Upn);
         Assert.Equal(AddedKeyId, evt.Auth.CredentialKeyId);
         Assert.Equal("Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.17763.1971", evt.Network.UserAgent);
-        Assert.Equal(2, Assert.Single(evt.Targets).ModifiedProperties.Count);
+        Assert.Equal(3, Assert.Single(evt.Targets).ModifiedProperties.Count);
+        Assert.Equal("11b49e19-2326-4be6-93cb-7f37439bbd81", evt.Targets[0].AppId);
     }
 }

@@ -180,7 +180,7 @@ internal sealed partial class DetectionCompiler
     {
         var raw = node.Value ?? string.Empty;
         var comparison = modifiers.Has("cased") ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        if (modifiers.Has("re")) return CompileRegex(node, raw, modifiers);
+        if (modifiers.Has("re")) return RegexMatcherBuilder.Build(node, raw, modifiers, _options.RegexTimeout);
         if (modifiers.Has("cidr"))
         {
             return CidrValueMatcher.TryCreate(raw, out var cidr) ? cidr!
@@ -194,7 +194,7 @@ internal sealed partial class DetectionCompiler
         IReadOnlyList<string> raws = [raw];
         if (modifiers.Has("expand"))
         {
-            var expanded = Expand(raw, out var missing);
+            var expanded = Placeholders.Expand(raw, _options.Placeholders, out var missing);
             if (expanded is null)
             {
                 _warnings.Add(new SigmaDiagnostic(SigmaRuleLoader.Loc(_rule.Location.File, node.Start),
@@ -207,9 +207,9 @@ internal sealed partial class DetectionCompiler
         var variants = new List<IValueMatcher>();
         foreach (var value in raws)
         {
-            foreach (var pattern in Transform(node, SigmaPattern.Parse(value), modifiers))
+            foreach (var pattern in ValueEncodings.Apply(node, SigmaPattern.Parse(value), modifiers))
             {
-                variants.Add(BuildStringMatcher(pattern, modifiers, comparison));
+                variants.Add(StringMatcherBuilder.Build(pattern, modifiers, comparison));
             }
         }
         return variants.Count == 1 ? variants[0] : new AnyValueMatcher(variants.ToArray());
@@ -218,156 +218,6 @@ internal sealed partial class DetectionCompiler
     private static double Number(YamlScalarNode node, string raw, string modifier) =>
         FieldValue.TryParseNumber(raw, out var number) ? number
             : throw new SigmaRuleException(node.Start, $"'{modifier}' needs a number, not '{raw}'");
-
-    /// <summary>Applies the value-transforming modifiers in the order the rule gives them.</summary>
-    private static List<SigmaPattern> Transform(YamlScalarNode node, SigmaPattern pattern, SigmaModifiers modifiers)
-    {
-        var states = new List<(SigmaPattern Pattern, byte[]? Bytes)> { (pattern, null) };
-        foreach (var modifier in modifiers.Ordered)
-        {
-            switch (modifier)
-            {
-                case "windash":
-                    states = states.Select(s => (s.Pattern.WithWindash(), s.Bytes)).ToList();
-                    break;
-                case "utf16le" or "wide":
-                    states = states.Select(s => (s.Pattern, (byte[]?)System.Text.Encoding.Unicode.GetBytes(Plain(node, s.Pattern, modifier)))).ToList();
-                    break;
-                case "utf16be":
-                    states = states.Select(s => (s.Pattern, (byte[]?)System.Text.Encoding.BigEndianUnicode.GetBytes(Plain(node, s.Pattern, modifier)))).ToList();
-                    break;
-                case "utf16":
-                    states = states.Select(s => (s.Pattern, (byte[]?)[0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(Plain(node, s.Pattern, modifier))])).ToList();
-                    break;
-                case "base64":
-                    states = states.Select(s => (SigmaPattern.Literal(Convert.ToBase64String(s.Bytes ?? System.Text.Encoding.UTF8.GetBytes(Plain(node, s.Pattern, modifier)))), (byte[]?)null)).ToList();
-                    break;
-                case "base64offset":
-                    states = states.SelectMany(s => Base64Offsets(s.Bytes ?? System.Text.Encoding.UTF8.GetBytes(Plain(node, s.Pattern, modifier)))
-                        .Select(v => (SigmaPattern.Literal(v), (byte[]?)null))).ToList();
-                    break;
-            }
-        }
-        // An encoding without base64 afterwards leaves raw bytes: match them as the characters they would read as.
-        return states.Select(s => s.Bytes is null ? s.Pattern : SigmaPattern.Literal(System.Text.Encoding.Latin1.GetString(s.Bytes))).ToList();
-    }
-
-    private static string Plain(YamlScalarNode node, SigmaPattern pattern, string modifier) => pattern.HasWildcards
-        ? throw new SigmaRuleException(node.Start, $"'{modifier}' cannot encode a value with wildcards")
-        : pattern.LiteralText;
-
-    /// <summary>The three shifted encodings with their unstable first and last characters cut off (pySigma's algorithm).</summary>
-    internal static IEnumerable<string> Base64Offsets(byte[] value)
-    {
-        int[] startOffsets = [0, 2, 3];
-        int?[] endOffsets = [null, -3, -2];
-        for (var i = 0; i < 3; i++)
-        {
-            var shifted = new byte[i + value.Length];
-            for (var j = 0; j < i; j++) shifted[j] = (byte)' ';
-            value.CopyTo(shifted, i);
-            var encoded = Convert.ToBase64String(shifted);
-            var end = endOffsets[(value.Length + i) % 3] is { } e ? encoded.Length + e : encoded.Length;
-            var start = startOffsets[i];
-            yield return end > start ? encoded[start..end] : string.Empty;
-        }
-    }
-
-    private static IValueMatcher BuildStringMatcher(SigmaPattern pattern, SigmaModifiers modifiers, StringComparison comparison)
-    {
-        pattern = modifiers.Position switch
-        {
-            "contains" => pattern.Wrap(true, true),
-            "startswith" => pattern.Wrap(false, true),
-            "endswith" => pattern.Wrap(true, false),
-            _ => pattern,
-        };
-        var tokens = pattern.Tokens;
-        bool IsLit(int i) => tokens[i].Kind == PatternTokenKind.Literal;
-        bool IsStar(int i) => tokens[i].Kind == PatternTokenKind.AnyChars;
-        switch (tokens.Count)
-        {
-            case 0:
-                return new EqualsValueMatcher(string.Empty, comparison);
-            case 1 when IsLit(0):
-                return new EqualsValueMatcher(tokens[0].Text, comparison);
-            case 1 when IsStar(0):
-                return AnyTextValueMatcher.Instance;
-            case 2 when IsStar(0) && IsLit(1):
-                return new EndsWithValueMatcher(tokens[1].Text, comparison);
-            case 2 when IsLit(0) && IsStar(1):
-                return new StartsWithValueMatcher(tokens[0].Text, comparison);
-            case 3 when IsStar(0) && IsLit(1) && IsStar(2):
-                return new ContainsValueMatcher(tokens[1].Text, comparison);
-            default:
-                return new GlobValueMatcher(pattern, comparison == StringComparison.Ordinal);
-        }
-    }
-
-    private IValueMatcher CompileRegex(YamlScalarNode node, string pattern, SigmaModifiers modifiers)
-    {
-        var options = RegexOptions.CultureInvariant;
-        if (modifiers.Has("i")) options |= RegexOptions.IgnoreCase;
-        if (modifiers.Has("m")) options |= RegexOptions.Multiline;
-        if (modifiers.Has("s")) options |= RegexOptions.Singleline;
-        try
-        {
-            // Parsing with the interpreter is cheap and rejects bad syntax now, with the rule's position.
-            _ = new Regex(pattern, options, _options.RegexTimeout);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new SigmaRuleException(node.Start, $"invalid regular expression '{pattern}': {ex.Message}");
-        }
-        var timeout = _options.RegexTimeout;
-        return new RegexValueMatcher(() =>
-        {
-            try
-            {
-                // The non-backtracking engine cannot blow up; it lacks lookarounds and backreferences, so those fall
-                // back to the backtracking engine under a timeout.
-                return new Regex(pattern, options | RegexOptions.NonBacktracking);
-            }
-            catch (NotSupportedException)
-            {
-                return new Regex(pattern, options | RegexOptions.Compiled, timeout);
-            }
-        });
-    }
-
-    /// <summary>Expands <c>%name%</c> placeholders (a <c>\%</c> is a plain percent); null when one has no value.</summary>
-    private List<string>? Expand(string raw, out List<string> missing)
-    {
-        missing = [];
-        var results = new List<string> { string.Empty };
-        var i = 0;
-        while (i < raw.Length)
-        {
-            if (raw[i] == '\\' && i + 1 < raw.Length && raw[i + 1] == '%')
-            {
-                results = results.Select(r => r + "%").ToList();
-                i += 2;
-                continue;
-            }
-            if (raw[i] == '%')
-            {
-                var end = raw.IndexOf('%', i + 1);
-                if (end > i + 1)
-                {
-                    var name = raw[(i + 1)..end];
-                    if (_options.Placeholders.TryGetValue(name, out var values) && values.Count > 0)
-                        results = results.SelectMany(r => values.Select(v => r + v)).ToList();
-                    else
-                        missing.Add(name);
-                    i = end + 1;
-                    continue;
-                }
-            }
-            var c = raw[i++];
-            results = results.Select(r => r + c).ToList();
-        }
-        return missing.Count > 0 ? null : results;
-    }
 
     [GeneratedRegex(@"^count\(\s*([\w.]*)\s*\)\s*(?:by\s+([\w.,\s]+?))?\s*(<=|>=|<|>|==|=|!=)\s*(\d+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AggregationPattern();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Daybreak.Rules.Sigma;
@@ -17,8 +18,9 @@ public sealed class JsonSigmaEvent : ISigmaEvent
 
     public static JsonSigmaEvent Parse(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        return new JsonSigmaEvent(doc.RootElement.Clone());
+        // ParseValue builds an element that owns its memory, without the copy that Clone of a pooled document makes.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        return new JsonSigmaEvent(JsonElement.ParseValue(ref reader));
     }
 
     public JsonElement Root => _root;
