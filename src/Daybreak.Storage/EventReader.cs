@@ -184,7 +184,7 @@ public static class EventReader
         using var doc = JsonDocument.Parse(json);
         foreach (var t in doc.RootElement.EnumerateArray())
         {
-            var target = new Target { Kind = Str(t, "kind"), Id = Str(t, "id"), Name = Str(t, "name") };
+            var target = new Target { Kind = Str(t, "kind"), Id = Str(t, "id"), Name = Str(t, "name"), AppId = Str(t, "app_id") };
             if (t.TryGetProperty("modified_properties", out var props))
             {
                 foreach (var p in props.EnumerateArray())

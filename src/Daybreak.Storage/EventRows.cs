@@ -107,6 +107,7 @@ internal static class EventRows
                 w.WriteString("kind", t.Kind);
                 w.WriteString("id", t.Id);
                 w.WriteString("name", t.Name);
+                if (t.AppId is not null) w.WriteString("app_id", t.AppId);
                 if (t.ModifiedProperties.Count > 0)
                 {
                     w.WriteStartArray("modified_properties");

@@ -11,31 +11,12 @@ public sealed class Target
     /// <summary>Display name or UPN.</summary>
     public string? Name { get; set; }
 
-    /// <summary>Name of the entry in <see cref="ModifiedProperties"/> that holds <see cref="AppId"/>.</summary>
-    public const string AppIdDetail = "AdditionalDetails.AppId";
-
     /// <summary>
     /// Application (client) id of an application or service principal target, where the source names it beside the
-    /// object id (a directory audit's <c>additionalDetails</c> AppId), lower-cased. It is kept as the name/value
-    /// <see cref="AppIdDetail"/> among the target's properties (as UAL cmdlet parameters are), so the case file's
-    /// <c>targets</c> column carries it without a schema change and a hunt over a case file sees what a live one sees.
+    /// object id (a directory audit's <c>additionalDetails</c> AppId), lower-cased. Stored in the case file's
+    /// <c>targets</c> JSON as <c>app_id</c>.
     /// </summary>
-    public string? AppId
-    {
-        get
-        {
-            foreach (var p in ModifiedProperties)
-            {
-                if (string.Equals(p.Name, AppIdDetail, StringComparison.Ordinal)) return p.NewValue;
-            }
-            return null;
-        }
-        set
-        {
-            ModifiedProperties.RemoveAll(p => string.Equals(p.Name, AppIdDetail, StringComparison.Ordinal));
-            if (value is not null) ModifiedProperties.Add(new ModifiedProperty(AppIdDetail, null, value));
-        }
-    }
+    public string? AppId { get; set; }
 
     public List<ModifiedProperty> ModifiedProperties { get; } = [];
 }

@@ -36,7 +36,7 @@ public sealed class AuditFixtureTests
         Assert.Equal(("ServicePrincipal", "0d2f5969-011b-460d-ac74-3291d227d49f", "SimuLandApp"), (target.Kind, target.Id, target.Name));
         // additionalDetails' AppId (a JSON string in Log Analytics) is the service principal's app id.
         Assert.Equal("11b49e19-2326-4be6-93cb-7f37439bbd81", target.AppId);
-        Assert.Equal(["KeyDescription", "Included Updated Properties", Target.AppIdDetail], target.ModifiedProperties.Select(m => m.Name));
+        Assert.Equal(["KeyDescription", "Included Updated Properties"], target.ModifiedProperties.Select(m => m.Name));
         Assert.Null(target.ModifiedProperties[1].OldValue);
         Assert.Equal("\"KeyDescription\"", target.ModifiedProperties[1].NewValue);
 
