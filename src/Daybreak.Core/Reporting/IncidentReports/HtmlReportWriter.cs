@@ -42,6 +42,14 @@ public static class HtmlReportWriter
         else Table(sb, ["Mailbox", "Messages read", "Folders synced (whole folder exposed)", "Accessed, items unknown", "First access", "Last access", "Read by"],
             ReportText.Mailboxes(r));
 
+        sb.Append("<h2>Beyond mail: files and Microsoft Graph</h2>\n<h3>SharePoint and OneDrive files</h3>\n");
+        var files = ResourceReachText.Files(r);
+        if (files.Count > 0) Table(sb, ResourceReachText.FileHeader, files);
+        sb.Append("<p>").Append(E(ResourceReachText.FilesNote(r))).Append("</p>\n<h3>Microsoft Graph requests</h3>\n");
+        var graph = ResourceReachText.Graph(r);
+        if (graph.Count > 0) Table(sb, ResourceReachText.GraphHeader, graph);
+        sb.Append("<p>").Append(E(ResourceReachText.GraphNote(r))).Append("</p>\n");
+
         sb.Append("<h2>What the logs can and cannot show</h2>\n");
         Table(sb, ["Question", "Status", "Detail"], ReportFacts.Caveats(r).Select(c => (IReadOnlyList<string>)[c.Question, c.Status, c.Text]));
 

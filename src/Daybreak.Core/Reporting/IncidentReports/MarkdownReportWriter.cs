@@ -31,6 +31,13 @@ public static class MarkdownReportWriter
         if (i.BlastRadius.Mailboxes.Count == 0) sb.Append("No mailbox access was attributed to this incident.\n");
         else Table(sb, ["Mailbox", "Messages read", "Folders synced (whole folder exposed)", "Accessed, items unknown", "First access", "Last access", "Read by"],
             ReportText.Mailboxes(r));
+        sb.Append("\n## Beyond mail: files and Microsoft Graph\n\n### SharePoint and OneDrive files\n\n");
+        var files = ResourceReachText.Files(r);
+        if (files.Count > 0) Table(sb, ResourceReachText.FileHeader, files);
+        sb.Append(files.Count > 0 ? "\n" : "").Append(M(ResourceReachText.FilesNote(r))).Append("\n\n### Microsoft Graph requests\n\n");
+        var graph = ResourceReachText.Graph(r);
+        if (graph.Count > 0) Table(sb, ResourceReachText.GraphHeader, graph);
+        sb.Append(graph.Count > 0 ? "\n" : "").Append(M(ResourceReachText.GraphNote(r))).Append('\n');
         sb.Append("\n## What the logs can and cannot show\n\n");
         Table(sb, ["Question", "Status", "Detail"], ReportFacts.Caveats(r).Select(c => (IReadOnlyList<string>)[c.Question, c.Status, c.Text]));
         sb.Append("\n## Response\n\n");
