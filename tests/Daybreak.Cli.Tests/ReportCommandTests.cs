@@ -134,6 +134,36 @@ public sealed class ReportCommandTests
         Assert.Contains("Notification of affected employees: 1 notices queued, 1 notices sent", html);
     }
 
+    [Fact]
+    public void Business_day_clocks_skip_holidays_from_the_built_in_calendar_and_the_clocks_file()
+    {
+        using var dir = new TempDir();
+        var c = IncidentCase.Create(dir, "Legacy Test App");
+        var clocks = dir.Write("clocks.yml", """
+            clocks:
+              - name: UK ICO
+                deadline: 3bd
+                holidays: [2024-11-29]
+            """);
+        var r = Cli.Run(Clock, "report", c.Incident.Id, "--out", dir.File("r"), "--db", c.Db, "--materiality-date", "2024-11-27T16:00:00Z",
+            "--awareness-date", "2024-11-27T16:00:00Z", "--clocks", clocks);
+        Assert.True(r.ExitCode == 0, r.Error + r.Out);
+        var html = File.ReadAllText(dir.File("r/report.html"));
+        // SEC: Wednesday before Thanksgiving + 4 business days is Wednesday 4 December, not Tuesday 3.
+        Assert.Contains("<td>SEC Form 8-K (Item 1.05)</td><td>4 business days</td><td>materiality determination</td><td>2024-11-27 16:00 UTC</td><td>2024-12-04 16:00 UTC</td>", html);
+        Assert.Contains("SEC Form 8-K (Item 1.05): business days skip weekends and US federal holidays; this count passes over Thanksgiving Day (2024-11-28).", html);
+        // The UK clock has its own calendar: Thanksgiving counts, the listed Friday does not: Thu 28, Mon 2, Tue 3.
+        Assert.Contains("<td>UK ICO</td><td>3 business days</td><td>awareness (as given)</td><td>2024-11-27 16:00 UTC</td><td>2024-12-03 16:00 UTC</td>", html);
+        Assert.Contains("UK ICO: business days skip weekends and 1 listed date; this count passes over holiday (configured) (2024-11-29).", html);
+        Assert.Contains("SEC Form 8-K (Item 1.05): business days skip weekends and US federal holidays; this count passes over Thanksgiving Day (2024-11-28).",
+            File.ReadAllText(dir.File("r/report.md")));
+
+        var bad = dir.Write("bad.yml", "clocks:\n  - name: X\n    deadline: 4bd\n    holidays: easter\n");
+        var refused = Cli.Run(Clock, "report", c.Incident.Id, "--out", dir.File("r2"), "--db", c.Db, "--clocks", bad);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("bad.yml:4:15: 'easter' is neither a holiday calendar", refused.Error + refused.Out);
+    }
+
     [Theory]
     [InlineData("--clock", "GDPR")]
     [InlineData("--clock", "X=3 weeks")]

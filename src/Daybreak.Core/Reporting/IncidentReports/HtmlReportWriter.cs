@@ -58,11 +58,13 @@ public static class HtmlReportWriter
         sb.Append("<li>Notification of affected employees: ").Append(E(ReportText.Status(r.Notifications, "notices"))).Append("</li>\n</ul>\n");
 
         sb.Append("<h2>Regulatory clocks</h2>\n");
-        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], ReportFacts.Clocks(r).Select(c => (IReadOnlyList<string>)
+        var clocks = ReportFacts.Clocks(r);
+        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], clocks.Select(c => (IReadOnlyList<string>)
         [
             c.Name, c.Duration, c.From, c.Start is { } s ? ReportFacts.Time(s) : "—", c.Due is { } d ? ReportFacts.Time(d) : "—", c.Status,
         ]));
-        sb.Append("<p class=\"meta\">Business days skip weekends only; public holidays are not counted. Clocks are a guide for counsel, not legal advice.</p>\n");
+        foreach (var note in ReportFacts.ClockNotes(clocks)) sb.Append("<p class=\"meta\">").Append(E(note)).Append("</p>\n");
+        sb.Append("<p class=\"meta\">Clocks are a guide for counsel, not legal advice.</p>\n");
         sb.Append("<p class=\"meta\">Case file: ").Append(E(r.CaseFile ?? "")).Append("</p>\n");
         sb.Append("</body>\n</html>\n");
         return sb.ToString();

@@ -44,11 +44,14 @@ public static class MarkdownReportWriter
         sb.Append("- Containment: ").Append(M(ReportText.Status(r.Containment, "actions"))).Append('\n');
         sb.Append("- Notification of affected employees: ").Append(M(ReportText.Status(r.Notifications, "notices"))).Append('\n');
         sb.Append("\n## Regulatory clocks\n\n");
-        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], ReportFacts.Clocks(r).Select(c => (IReadOnlyList<string>)
+        var clocks = ReportFacts.Clocks(r);
+        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], clocks.Select(c => (IReadOnlyList<string>)
         [
             c.Name, c.Duration, c.From, c.Start is { } s ? ReportFacts.Time(s) : "—", c.Due is { } d ? ReportFacts.Time(d) : "—", c.Status,
         ]));
-        sb.Append("\nBusiness days skip weekends only; public holidays are not counted. Clocks are a guide for counsel, not legal advice.\n");
+        sb.Append('\n');
+        foreach (var note in ReportFacts.ClockNotes(clocks)) sb.Append(M(note)).Append("\n\n");
+        sb.Append("Clocks are a guide for counsel, not legal advice.\n");
         return sb.ToString();
     }
 

@@ -13,7 +13,14 @@ public sealed record CoverageCaveat(string Question, string Status, string Text)
 }
 
 /// <summary>A regulatory clock worked out for this incident.</summary>
-public sealed record ClockState(string Name, string Duration, string From, DateTime? Start, DateTime? Due, string Status);
+public sealed record ClockState(string Name, string Duration, string From, DateTime? Start, DateTime? Due, string Status)
+{
+    /// <summary>For business-day clocks, what is not counted ("weekends and US federal holidays"); empty otherwise.</summary>
+    public string Skips { get; init; } = "";
+
+    /// <summary>The weekday holidays this clock's count passed over.</summary>
+    public IReadOnlyList<Clocks.Holiday> SkippedHolidays { get; init; } = [];
+}
 
 /// <summary>
 /// The judgements the report makes from the model: which questions the logs can answer (never "no evidence" where
@@ -87,16 +94,26 @@ public static class ReportFacts
                 : "materiality determination";
             if (start is not { } s)
             {
-                list.Add(new ClockState(c.Name, c.DurationText, from, null, null, "Not started: materiality not determined."));
+                list.Add(new ClockState(c.Name, c.DurationText, from, null, null, "Not started: materiality not determined.") { Skips = c.SkipsText });
                 continue;
             }
             var due = c.Due(s);
             var left = due - report.GeneratedAt;
             var status = left >= TimeSpan.Zero ? $"Due in {Span(left)}." : $"Deadline passed {Span(-left)} ago.";
-            list.Add(new ClockState(c.Name, c.DurationText, from, s, due, status));
+            list.Add(new ClockState(c.Name, c.DurationText, from, s, due, status) { Skips = c.SkipsText, SkippedHolidays = c.SkippedHolidays(s) });
         }
         return list;
     }
+
+    /// <summary>
+    /// One sentence per business-day clock on what it does not count and the holidays it passed over, e.g. "SEC Form
+    /// 8-K (Item 1.05): business days skip weekends and US federal holidays; this count passes over Thanksgiving Day
+    /// (2024-11-28)."
+    /// </summary>
+    public static IReadOnlyList<string> ClockNotes(IReadOnlyList<ClockState> clocks) =>
+        clocks.Where(c => c.Skips.Length > 0).Select(c => $"{c.Name}: business days skip {c.Skips}"
+            + (c.SkippedHolidays.Count == 0 ? "." : "; this count passes over " + string.Join(", ", c.SkippedHolidays.Select(h => $"{h.Name} ({h.Date:yyyy-MM-dd})")) + "."))
+        .ToList();
 
     /// <summary>A duration as a person says it: "12 days 4 hours", "3 hours 5 minutes".</summary>
     public static string Span(TimeSpan t)
