@@ -18,7 +18,7 @@ internal sealed class ExportCommand(CliEnvironment env) : Command<ExportSettings
     public const int VerificationFailed = 4;
 
     public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken) =>
-        settings.Verify is { } zip ? Verify(zip, settings.ManifestSha256) : Export(settings);
+        settings.Verify is { } zip ? Verify(zip, settings.ManifestSha256, settings.PublicKey) : Export(settings);
 
     private int Export(ExportSettings settings)
     {
@@ -56,8 +56,9 @@ internal sealed class ExportCommand(CliEnvironment env) : Command<ExportSettings
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var temp = out_ + ".partial";
         string manifestHash;
+        using var signer = settings.SignKey is null ? null : ManifestSigner.FromPem(File.ReadAllText(settings.SignKey));
         using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            manifestHash = EvidenceBundleWriter.Write(content, file);
+            manifestHash = EvidenceBundleWriter.Write(content, file, signer);
         File.Move(temp, out_, overwrite: true);
         log.Finish(runId);
 
@@ -66,14 +67,18 @@ internal sealed class ExportCommand(CliEnvironment env) : Command<ExportSettings
             + (content.MissingRecords.Count > 0 ? $" ({content.MissingRecords.Count} no longer in the case)" : ""));
         env.Out.WriteLine($"source files: {sources.Count(s => s.Sha256 is not null)} hashed, {sources.Count(s => s.Sha256 is null)} unavailable");
         env.Out.WriteLine($"manifest sha256: {manifestHash}  (record this outside the bundle)");
+        env.Out.WriteLine(signer is null
+            ? "not signed (give --sign-key key.pem to sign the manifest)"
+            : $"signed: {EvidenceBundle.Signature} ({signer.Algorithm}), public key SHA-256 {signer.PublicKeyFingerprint}");
         return ExitCodes.Completed;
     }
 
-    private int Verify(string zip, string? expectedManifest)
+    private int Verify(string zip, string? expectedManifest, string? publicKeyFile)
     {
         if (!File.Exists(zip)) throw new IOException($"no bundle at {Path.GetFullPath(zip)}");
         EvidenceVerification result;
-        using (var stream = File.OpenRead(zip)) result = EvidenceVerifier.Verify(stream, expectedManifest);
+        var publicKey = publicKeyFile is null ? null : File.ReadAllText(publicKeyFile);
+        using (var stream = File.OpenRead(zip)) result = EvidenceVerifier.Verify(stream, expectedManifest, publicKey);
         if (result.Error is not null)
         {
             env.Out.WriteLine($"FAILED: {TerminalText.Safe(result.Error, 300)}");
@@ -82,7 +87,18 @@ internal sealed class ExportCommand(CliEnvironment env) : Command<ExportSettings
         foreach (var (path, status) in result.Files)
             env.Out.WriteLine($"{(status == EvidenceVerification.Ok ? "ok      " : "MISMATCH")}  {TerminalText.Safe(path, 200)}{(status is EvidenceVerification.Ok or EvidenceVerification.Mismatch ? "" : " (" + status + ")")}");
         env.Out.WriteLine($"manifest sha256: {result.ManifestSha256}");
-        env.Out.WriteLine(result.IsOk ? "OK: every file matches the manifest" : "MISMATCH: the bundle is not as exported");
+        env.Out.WriteLine(result.Signature switch
+        {
+            EvidenceVerification.Unsigned when result.SignatureChecked => "SIGNATURE MISSING: the bundle is unsigned (no manifest.sig), but a public key was given",
+            EvidenceVerification.Unsigned => "signature: none, the bundle is unsigned",
+            EvidenceVerification.NotChecked => "signature: present but not checked (give --public-key pub.pem)",
+            EvidenceVerification.Valid => $"signature: valid ({result.SignatureKey})",
+            EvidenceVerification.Invalid => $"SIGNATURE INVALID: manifest.sig is not a signature of this manifest by {result.SignatureKey}",
+            _ => "SIGNATURE UNREADABLE: manifest.sig cannot be read from the zip",
+        });
+        var filesOk = result.Files.All(f => f.Status == EvidenceVerification.Ok);
+        env.Out.WriteLine(result.IsOk ? "OK: every file matches the manifest" + (result.Signature == EvidenceVerification.Valid ? " and the manifest is signed by the given key" : "")
+            : filesOk ? "FAILED: the files match the manifest, but the signature does not hold" : "MISMATCH: the bundle is not as exported");
         return result.IsOk ? ExitCodes.Completed : VerificationFailed;
     }
 }

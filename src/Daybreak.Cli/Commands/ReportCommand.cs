@@ -25,7 +25,7 @@ internal sealed class ReportCommand(CliEnvironment env) : Command<ReportSettings
             CaseFile = store.Path,
             Coverage = ReportQuery.Coverage(store),
             EvidenceSources = evidence.Select(e => (e.Source, e.Category)).Distinct().ToList(),
-            Names = ReportQuery.DisplayNames(store, incident.Entities.Apps.Concat(incident.BlastRadius.Mailboxes.SelectMany(m => m.Via)), incident.Entities.Users),
+            Names = ReportQuery.DisplayNames(store, incident.Entities.Apps.Concat(incident.BlastRadius.Mailboxes.SelectMany(m => m.Via)).Concat(incident.BlastRadius.Resources.Select(a => a.Actor)), incident.Entities.Users),
             Containment = ReportQuery.ContainmentStatus(store, incident.Id),
             Notifications = ReportQuery.NotificationStatus(store, incident.Id),
             Clocks = settings.ClockList(),

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Daybreak.Reporting.IncidentReports;
+using Daybreak.Reporting.IncidentReports.Clocks;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,8 +14,12 @@ public sealed class ReportSettings : IncidentSettings
     public string Out { get; init; } = "";
 
     [CommandOption("--clock <NAME=DURATION>")]
-    [Description("A regulatory clock, e.g. \"NYDFS=72h\" or \"SEC 8-K=4bd@materiality\" (h, d, bd; from awareness unless @materiality). Repeatable; a default of the same name is replaced.")]
+    [Description("A regulatory clock, e.g. \"NYDFS=72h\" or \"SEC 8-K=4bd@materiality;holidays=us-federal,2025-01-09\" (h, d, bd; from awareness unless @materiality; holidays: calendar names us-federal, none and dates). Repeatable; a clock of the same name is replaced.")]
     public string[] Clocks { get; init; } = [];
+
+    [CommandOption("--clocks <FILE>")]
+    [Description("A clocks file (YAML, see docs/evidence.md): clocks to add or replace and their holiday calendars. Applied before --clock.")]
+    public string? ClocksFile { get; init; }
 
     [CommandOption("--materiality-date <UTC>")]
     [Description("When the incident was determined material (starts the SEC Form 8-K clock). Default: not determined.")]
@@ -30,6 +35,12 @@ public sealed class ReportSettings : IncidentSettings
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("give --out DIR");
         foreach (var c in Clocks)
             if (!RegulatoryClock.TryParse(c, out _, out var error)) return ValidationResult.Error("--clock " + error);
+        if (ClocksFile is not null)
+        {
+            if (!File.Exists(ClocksFile)) return ValidationResult.Error($"--clocks: no file at {ClocksFile}");
+            try { ClockList(); }
+            catch (Exception ex) when (ex is ClockConfigurationException or IOException or UnauthorizedAccessException) { return ValidationResult.Error("--clocks " + ex.Message); }
+        }
         if (MaterialityDate is not null && ParseDate(MaterialityDate) is null) return ValidationResult.Error("--materiality-date is not a date/time (e.g. 2024-01-15 or 2024-01-15T14:00:00Z)");
         if (AwarenessDate is not null && ParseDate(AwarenessDate) is null) return ValidationResult.Error("--awareness-date is not a date/time (e.g. 2024-01-12T09:30:00Z)");
         return ValidationResult.Success();
@@ -39,10 +50,12 @@ public sealed class ReportSettings : IncidentSettings
         text is not null && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
             ? t : null;
 
+    /// <summary>The defaults, changed by the clocks file, then by each --clock.</summary>
     internal IReadOnlyList<RegulatoryClock> ClockList()
     {
-        var given = Clocks.Select(c => { RegulatoryClock.TryParse(c, out var clock, out _); return clock!; }).ToList();
-        return RegulatoryClock.Defaults.Where(d => !given.Any(g => string.Equals(g.Name, d.Name, StringComparison.OrdinalIgnoreCase)))
-            .Concat(given).ToList();
+        var clocks = RegulatoryClock.Defaults;
+        if (ClocksFile is not null) clocks = ClockConfiguration.ApplyFile(clocks, File.ReadAllText(ClocksFile), ClocksFile);
+        var given = Clocks.Select(c => { RegulatoryClock.TryParse(c, out var clock, out _); return clock!; });
+        return ClockConfiguration.Apply(clocks, given);
     }
 }

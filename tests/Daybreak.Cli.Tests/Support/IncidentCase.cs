@@ -31,6 +31,12 @@ internal sealed class IncidentCase
 
     public required Incident Incident { get; init; }
 
+    /// <summary>The SharePoint file the attacker's app downloaded; its name carries the hostile text.</summary>
+    public static string FileUrl(string name) => "https://contoso.sharepoint.com/sites/legal/Shared Documents/" + name + ".docx";
+
+    /// <summary>The Graph request path the attacker's app made; it carries the hostile text.</summary>
+    public static string GraphPath(string name) => "/v1.0/users/" + name + "/messages";
+
     public static IncidentCase Create(TempDir dir, string? hostileName = null)
     {
         var name = hostileName ?? Hostile;
@@ -53,6 +59,15 @@ internal sealed class IncidentCase
                 folder.Items.Add(new MailItem("<m1@contoso.com>", 1000));
                 folder.Items.Add(new MailItem("<m2@contoso.com>", 2000));
                 e.Mail.Folders.Add(folder);
+            }),
+            Event("ual:file", T0.AddDays(2), SourceKind.Ual, "FileDownloaded", source, 7, e =>
+            {
+                e.Category = "SharePoint"; e.Actor.Kind = ActorKind.App; e.Actor.AppId = AttackerApp;
+                e.Targets.Add(new Target { Kind = "File", Name = FileUrl(name) });
+            }),
+            Event("graph:1", T0.AddDays(2), SourceKind.GraphActivity, "GET " + GraphPath(name), source, 8, e =>
+            {
+                e.Category = "MicrosoftGraphActivityLogs"; e.Actor.Kind = ActorKind.App; e.Actor.AppId = AttackerApp;
             }),
             Event("signin:benign", T0.AddDays(-2), SourceKind.SignIn, "Sign-in", source, 5, e => { e.Network.Ip = "198.51.100.1"; e.Actor.Upn = "alice@contoso.com"; }),
             Event("signin:late", T0.AddDays(20), SourceKind.SignIn, "Sign-in", source, 6, e => { e.Network.Ip = "198.51.100.1"; e.Actor.Upn = "alice@contoso.com"; }),
@@ -102,6 +117,8 @@ internal sealed class IncidentCase
         cfo.UnknownWindows.Add(new TimeWindow(T0.AddDays(3), T0.AddDays(4)));
         cfo.Via.Add(AttackerApp);
         incident.BlastRadius.Mailboxes.Add(cfo);
+        incident.BlastRadius.Resources.Add(new ResourceAccess("file", FileUrl(name), AttackerApp, T0.AddDays(2), T0.AddDays(2), 1, "FileDownloaded"));
+        incident.BlastRadius.Resources.Add(new ResourceAccess("graph", "GET " + GraphPath(name), AttackerApp, T0.AddDays(2), T0.AddDays(2).AddHours(1), 40, "GET " + GraphPath(name)));
 
         using (var store = CaseStore.Open(db, clock))
         {

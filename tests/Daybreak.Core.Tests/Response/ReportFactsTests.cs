@@ -24,7 +24,7 @@ public sealed class ReportFactsTests
         };
         var caveats = ReportFacts.Caveats(report).ToDictionary(c => c.Question, c => c);
         Assert.Equal(ReportFacts.NoEvidence, caveats["SharePoint / OneDrive file access"].Status);
-        Assert.StartsWith("No evidence of SharePoint or OneDrive access", caveats["SharePoint / OneDrive file access"].Text);
+        Assert.StartsWith("No evidence of SharePoint/OneDrive access", caveats["SharePoint / OneDrive file access"].Text);
         Assert.Equal(ReportFacts.Partial, caveats["Microsoft Graph API calls"].Status);
         Assert.Equal(ReportFacts.EvidenceFound, caveats["Sign-ins by the accounts and apps involved"].Status);
         Assert.Equal(ReportFacts.NoData, caveats["Directory changes (apps, credentials, consents, role assignments)"].Status);

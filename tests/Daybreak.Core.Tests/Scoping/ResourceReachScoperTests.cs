@@ -52,6 +52,28 @@ public sealed class ResourceReachScoperTests
     }
 
     [Fact]
+    public void A_request_logged_with_app_and_principal_counts_once_and_file_operations_stay_apart()
+    {
+        const string principal = "9531985d-5d9d-49f8-9818-e811892f902b";
+        var scoper = new ResourceReachScoper();
+        var byPrincipal = Graph(1, Attacker, "GET /v1.0/users").Also(e => { e.Actor.Kind = ActorKind.ServicePrincipal; e.Actor.ObjectId = principal; });
+        scoper.Observe(byPrincipal);
+        scoper.Observe(File(2, Attacker, "FileAccessed", "https://contoso.sharepoint.com/sites/legal/a.docx"));
+        scoper.Observe(File(3, Attacker, "FileDownloaded", "https://contoso.sharepoint.com/sites/legal/a.docx"));
+
+        var both = new Incident { Id = "inc-1", Title = "t", FirstSeen = T0, LastSeen = T0.AddDays(1), DetectedAt = T0 };
+        both.Entities.Apps.Add(Attacker);
+        both.Entities.ServicePrincipals.Add(principal);
+        Assert.Equal([("file", "FileAccessed", 1L), ("file", "FileDownloaded", 1L), ("graph", "GET /v1.0/users", 1L)],
+            scoper.Scope(both).Resources.Select(r => (r.Kind, r.Operation, r.Count)));
+        Assert.All(scoper.Scope(both).Resources, r => Assert.Equal(Attacker, r.Actor));
+
+        var principalOnly = new Incident { Id = "inc-2", Title = "t", FirstSeen = T0, LastSeen = T0.AddDays(1), DetectedAt = T0 };
+        principalOnly.Entities.ServicePrincipals.Add(principal);
+        Assert.Equal(3, scoper.Scope(principalOnly).Resources.Count);
+    }
+
+    [Fact]
     public void Distinct_resources_per_actor_are_capped()
     {
         var scoper = new ResourceReachScoper(maxResourcesPerActor: 3);

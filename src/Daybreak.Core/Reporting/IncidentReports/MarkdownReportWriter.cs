@@ -31,17 +31,27 @@ public static class MarkdownReportWriter
         if (i.BlastRadius.Mailboxes.Count == 0) sb.Append("No mailbox access was attributed to this incident.\n");
         else Table(sb, ["Mailbox", "Messages read", "Folders synced (whole folder exposed)", "Accessed, items unknown", "First access", "Last access", "Read by"],
             ReportText.Mailboxes(r));
+        sb.Append("\n## Beyond mail: files and Microsoft Graph\n\n### SharePoint and OneDrive files\n\n");
+        var files = ResourceReachText.Files(r);
+        if (files.Count > 0) Table(sb, ResourceReachText.FileHeader, files);
+        sb.Append(files.Count > 0 ? "\n" : "").Append(M(ResourceReachText.FilesNote(r))).Append("\n\n### Microsoft Graph requests\n\n");
+        var graph = ResourceReachText.Graph(r);
+        if (graph.Count > 0) Table(sb, ResourceReachText.GraphHeader, graph);
+        sb.Append(graph.Count > 0 ? "\n" : "").Append(M(ResourceReachText.GraphNote(r))).Append('\n');
         sb.Append("\n## What the logs can and cannot show\n\n");
         Table(sb, ["Question", "Status", "Detail"], ReportFacts.Caveats(r).Select(c => (IReadOnlyList<string>)[c.Question, c.Status, c.Text]));
         sb.Append("\n## Response\n\n");
         sb.Append("- Containment: ").Append(M(ReportText.Status(r.Containment, "actions"))).Append('\n');
         sb.Append("- Notification of affected employees: ").Append(M(ReportText.Status(r.Notifications, "notices"))).Append('\n');
         sb.Append("\n## Regulatory clocks\n\n");
-        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], ReportFacts.Clocks(r).Select(c => (IReadOnlyList<string>)
+        var clocks = ReportFacts.Clocks(r);
+        Table(sb, ["Obligation", "Deadline", "Runs from", "Start", "Due", "Status"], clocks.Select(c => (IReadOnlyList<string>)
         [
             c.Name, c.Duration, c.From, c.Start is { } s ? ReportFacts.Time(s) : "—", c.Due is { } d ? ReportFacts.Time(d) : "—", c.Status,
         ]));
-        sb.Append("\nBusiness days skip weekends only; public holidays are not counted. Clocks are a guide for counsel, not legal advice.\n");
+        sb.Append('\n');
+        foreach (var note in ReportFacts.ClockNotes(clocks)) sb.Append(M(note)).Append("\n\n");
+        sb.Append("Clocks are a guide for counsel, not legal advice.\n");
         return sb.ToString();
     }
 

@@ -23,6 +23,7 @@ public static class ReportText
                   + $"; whole folders synced in {mailboxes.Count(m => m.FoldersSynced.Count > 0)} mailbox(es)"
                   + $"; {mailboxes.Count(m => m.UnknownWindows.Count > 0)} mailbox(es) accessed in periods where the items read are unknown.",
         };
+        if (ResourceReachText.Summary(r) is { } reach) lines.Add(reach);
         if (i.Entities.Apps.Count > 0) lines.Add("Applications involved: " + string.Join("; ", i.Entities.Apps.Select(a => Named(r, a))) + ".");
         if (i.Entities.Users.Count > 0) lines.Add("Accounts involved: " + string.Join("; ", i.Entities.Users.Select(u => Named(r, u))) + ".");
         return lines;
@@ -45,7 +46,7 @@ public static class ReportText
         counts is null || counts.Count == 0 ? "not started"
         : string.Join(", ", counts.Select(c => $"{c.Count} {what} {c.Status}"));
 
-    private static string Named(IncidentReport r, string id) => r.Names.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? $"{name} ({id})" : id;
+    internal static string Named(IncidentReport r, string id) => r.Names.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? $"{name} ({id})" : id;
 
     private static string Size(long bytes) => bytes >= 1 << 20
         ? (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB"

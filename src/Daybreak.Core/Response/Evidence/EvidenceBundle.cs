@@ -11,4 +11,7 @@ public static class EvidenceBundle
     public const string HuntReport = "hunt-report.json";
     public const string Custody = "chain-of-custody.json";
     public const string Manifest = "manifest.json";
+
+    /// <summary>Detached signature of manifest.json, when the bundle was exported with a signing key (the manifest cannot list it).</summary>
+    public const string Signature = "manifest.sig";
 }

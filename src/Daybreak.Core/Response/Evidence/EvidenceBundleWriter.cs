@@ -18,12 +18,15 @@ public static class EvidenceBundleWriter
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the bundle; returns the manifest's own SHA-256, to be recorded outside the bundle.</summary>
-    public static string Write(EvidenceBundleContent content, Stream output)
+    /// <summary>
+    /// Writes the bundle; returns the manifest's own SHA-256, to be recorded outside the bundle. With a
+    /// <paramref name="signer"/>, a detached signature of the manifest follows it as manifest.sig.
+    /// </summary>
+    public static string Write(EvidenceBundleContent content, Stream output, ManifestSigner? signer = null)
     {
         var files = new List<(string Name, byte[] Bytes)>
         {
-            (EvidenceBundle.Readme, Utf8.GetBytes(Readme(content))),
+            (EvidenceBundle.Readme, Utf8.GetBytes(Readme(content, signer))),
             (EvidenceBundle.TimelineCsv, Utf8.GetBytes(TimelineCsv(content))),
             (EvidenceBundle.TimelineJson, Json(w => TimelineJson(w, content))),
             (EvidenceBundle.Records, RecordsJsonl(content)),
@@ -32,6 +35,7 @@ public static class EvidenceBundleWriter
         };
         var manifest = Json(w => ManifestJson(w, content, files));
         files.Add((EvidenceBundle.Manifest, manifest));
+        if (signer is not null) files.Add((EvidenceBundle.Signature, signer.Sign(manifest)));
 
         // DOS timestamps cannot go below 1980; a test clock at the epoch must still give a valid zip.
         var stamp = content.CreatedAt.Year < 1980 ? new DateTime(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc) : content.CreatedAt;
@@ -50,7 +54,7 @@ public static class EvidenceBundleWriter
 
     internal static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static string Readme(EvidenceBundleContent c) => $"""
+    private static string Readme(EvidenceBundleContent c, ManifestSigner? signer) => $"""
         Daybreak evidence bundle ({EvidenceBundle.Schema})
         Incident: {c.Incident.Id}
         Exported: {HuntReportJson.Iso(c.CreatedAt)} by Daybreak {c.Version}
@@ -65,7 +69,17 @@ public static class EvidenceBundleWriter
         Verify with: daybreak export --verify THIS.zip
         The manifest's own SHA-256 was printed at export; record it outside the bundle.
 
+        {(signer is null ? "This bundle is not signed." : SignedReadme(signer))}
+
         """.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private static string SignedReadme(ManifestSigner signer) => $"""
+        {EvidenceBundle.Signature}         signature of {EvidenceBundle.Manifest} ({signer.Algorithm}),
+                             by the key whose public key has SHA-256 fingerprint {signer.PublicKeyFingerprint}
+        Check it with the signer's public key, obtained separately (never from this bundle):
+          daybreak export --verify THIS.zip --public-key pub.pem
+          openssl dgst -sha256 -verify pub.pem -signature {EvidenceBundle.Signature} {EvidenceBundle.Manifest}
+        """;
 
     private static string TimelineCsv(EvidenceBundleContent c)
     {

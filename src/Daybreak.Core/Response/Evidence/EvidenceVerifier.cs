@@ -6,11 +6,16 @@ namespace Daybreak.Response.Evidence;
 
 /// <summary>
 /// Re-hashes every entry of a bundle and compares it with the manifest: a changed byte, a missing file or an added
-/// file all fail. The manifest itself is covered by the SHA-256 printed at export, which the caller may pass in.
+/// file all fail. The manifest itself is covered by the SHA-256 printed at export, which the caller may pass in, and
+/// by its detached signature (manifest.sig) when the caller gives the signer's public key.
 /// </summary>
 public static class EvidenceVerifier
 {
-    public static EvidenceVerification Verify(Stream zipStream, string? expectedManifestSha256 = null)
+    /// <param name="zipStream">The bundle.</param>
+    /// <param name="expectedManifestSha256">The manifest hash recorded at export, or null.</param>
+    /// <param name="publicKeyPem">The signer's public key (PEM), or null: then a signature is reported but not checked.</param>
+    /// <exception cref="InvalidDataException">The public key cannot be used; the message says why.</exception>
+    public static EvidenceVerification Verify(Stream zipStream, string? expectedManifestSha256 = null, string? publicKeyPem = null)
     {
         var result = new EvidenceVerification();
         try
@@ -42,18 +47,40 @@ public static class EvidenceVerifier
             }
             foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
-                if (entry.FullName != EvidenceBundle.Manifest && !listed.ContainsKey(entry.FullName))
+                if (entry.FullName is not (EvidenceBundle.Manifest or EvidenceBundle.Signature) && !listed.ContainsKey(entry.FullName))
                     result.Files.Add((entry.FullName, EvidenceVerification.Unlisted));
             }
             var manifestStatus = expectedManifestSha256 is null || string.Equals(expectedManifestSha256.Trim(), result.ManifestSha256, StringComparison.OrdinalIgnoreCase)
                 ? EvidenceVerification.Ok : EvidenceVerification.Mismatch;
             result.Files.Add((EvidenceBundle.Manifest, manifestStatus));
+            CheckSignature(result, zip.GetEntry(EvidenceBundle.Signature), manifestBytes, publicKeyPem);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException or KeyNotFoundException or InvalidOperationException)
         {
             result.Error = "bundle cannot be read: " + ex.Message;
         }
         return result;
+    }
+
+    private static void CheckSignature(EvidenceVerification result, ZipArchiveEntry? entry, byte[] manifest, string? publicKeyPem)
+    {
+        result.SignatureChecked = publicKeyPem is not null;
+        if (entry is null)
+        {
+            result.Signature = EvidenceVerification.Unsigned;
+            return;
+        }
+        if (publicKeyPem is null)
+        {
+            result.Signature = EvidenceVerification.NotChecked;
+            return;
+        }
+        byte[] signature;
+        try { signature = ReadAll(entry); }
+        catch (InvalidDataException) { result.Signature = EvidenceVerification.Unreadable; return; }
+        var valid = ManifestSignature.Verify(manifest, signature, publicKeyPem, out var key, out var fingerprint);
+        result.Signature = valid ? EvidenceVerification.Valid : EvidenceVerification.Invalid;
+        result.SignatureKey = $"{key}, public key SHA-256 {fingerprint}";
     }
 
     private static Dictionary<string, string> ReadManifest(byte[] bytes)
