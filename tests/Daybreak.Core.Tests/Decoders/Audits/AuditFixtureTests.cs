@@ -85,7 +85,7 @@ public sealed class AuditFixtureTests
         Assert.Equal("pgustavo@contoso.com", evt.Actor.Upn);
         Assert.Equal(AddedKeyId, evt.Auth.CredentialKeyId);
         Assert.Equal("Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.17763.1971", evt.Network.UserAgent);
-        Assert.Equal(3, Assert.Single(evt.Targets).ModifiedProperties.Count);
+        Assert.Equal(2, Assert.Single(evt.Targets).ModifiedProperties.Count);
         Assert.Equal("11b49e19-2326-4be6-93cb-7f37439bbd81", evt.Targets[0].AppId);
     }
 }
