@@ -12,7 +12,7 @@ public sealed class UsageTests
 
     [Theory]
     [InlineData("bogus")]
-    [InlineData("hunt")]
+    [InlineData("ingest")]
     [InlineData("query")]
     [InlineData("hunt", "x", "--max-record-mb", "0")]
     [InlineData("hunt", "x", "--no-such-option")]
