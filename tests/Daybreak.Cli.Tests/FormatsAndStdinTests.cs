@@ -14,12 +14,14 @@ public sealed class FormatsAndStdinTests
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         var formats = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["audit", "graphactivity", "risk", "signin", "ual"], formats.Select(f => f.GetProperty("family").GetString()).Distinct().Order());
+        Assert.Equal(["audit", "container", "graphactivity", "risk", "signin", "ual"], formats.Select(f => f.GetProperty("family").GetString()).Distinct().Order());
+        Assert.Contains(formats, f => f.GetProperty("name").GetString() == "container.loganalytics-query");
         Assert.Contains(formats, f => f.GetProperty("name").GetString() == "signin.diagnostic");
         Assert.Contains(formats, f => f.GetProperty("name").GetString() == "ual.purview-csv");
         Assert.All(formats, f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("example").GetString())));
         var human = Cli.Run("formats");
         Assert.Contains("signin.loganalytics", human.Out);
+        Assert.Contains("container.loganalytics-query", human.Out);
     }
 
     [Fact]

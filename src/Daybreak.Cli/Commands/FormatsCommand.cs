@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Daybreak.Cli.Infrastructure;
 using Daybreak.Decoders;
+using Daybreak.Decoders.Containers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,7 +22,8 @@ internal sealed class FormatsCommand(CliEnvironment env) : Command<FormatsComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var registry = NormaliserRegistry.CreateDefault();
-        var formats = registry.Normalisers.SelectMany(n => n.Formats.Select(f => (n.Family, Format: f))).ToList();
+        var formats = registry.Normalisers.SelectMany(n => n.Formats.Select(f => (n.Family, Format: f)))
+            .Concat(ContainerFormats.All.Select(f => (Family: ContainerFormats.Family, Format: f))).ToList();
         if (settings.Json)
         {
             var json = JsonSerializer.Serialize(
@@ -36,7 +38,7 @@ internal sealed class FormatsCommand(CliEnvironment env) : Command<FormatsComman
             env.Console.WriteLine("    " + format.Example.ReplaceLineEndings("\n    "));
             env.Console.WriteLine();
         }
-        env.Console.MarkupLine("[grey]Containers detected from content: JSON (array, {\"value\":[...]}, {\"records\":[...]}, single object), NDJSON, CSV; gzip and UTF-16 anywhere. --format NAME forces a family or format.[/]");
+        env.Console.MarkupLine("[grey]Containers detected from content: JSON (array, {\"value\":[...]}, {\"records\":[...]}, single object), NDJSON, CSV, Logs query API results; gzip and UTF-16 anywhere. --format NAME forces a family or format.[/]");
         return ExitCodes.Completed;
     }
 }

@@ -9,4 +9,6 @@ public enum ContainerKind
     Ndjson,
     /// <summary>Comma-separated values with a header row.</summary>
     Csv,
+    /// <summary>Azure Monitor Logs query API results: <c>{"tables":[{"name","columns":[...],"rows":[[...]]}]}</c>; each row is a record.</summary>
+    LogAnalyticsQuery,
 }

@@ -22,6 +22,7 @@ internal static class ContainerDetector
         if (content[0] == (byte)'[') return ContainerKind.Json;
         if (content[0] == (byte)'{')
         {
+            if (IsQueryResults(content)) return ContainerKind.LogAnalyticsQuery;
             var newline = content.IndexOf((byte)'\n');
             if (newline < 0) return ContainerKind.Ndjson; // one line, or a first record longer than the sniff window
             var first = content[..newline].TrimEnd("\r \t"u8);
@@ -35,6 +36,26 @@ internal static class ContainerDetector
             ? "not a log file: binary content"
             : "not a log file: expected JSON, NDJSON or CSV with a header row";
         return null;
+    }
+
+    /// <summary>
+    /// A Logs query API response opens with its <c>tables</c> property (<c>Tables</c> in the older shape), whether
+    /// pretty-printed or on one line; its rows are records, so it must not be read as one record or NDJSON.
+    /// </summary>
+    private static bool IsQueryResults(ReadOnlySpan<byte> content)
+    {
+        var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+                && (reader.ValueTextEquals("tables"u8) || reader.ValueTextEquals("Tables"u8))
+                && reader.Read() && reader.TokenType == JsonTokenType.StartArray;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsCompleteJson(ReadOnlySpan<byte> line)

@@ -11,7 +11,7 @@ internal readonly record struct FramedRecord(JsonDocument? Document, JsonElement
 {
     public Events.AuditEvent? Event { get; init; }
 
-    public static FramedRecord Read(Events.AuditEvent evt, long line) => new(null, default, evt.Raw, line, null) { Event = evt };
+    public static FramedRecord Read(Events.AuditEvent evt, long line) => new(null, default, "", line, null) { Event = evt };
 
     public static FramedRecord Failed(long line, string error) => new(null, default, "", line, error);
 }

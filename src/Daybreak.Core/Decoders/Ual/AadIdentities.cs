@@ -17,13 +17,17 @@ internal static class AadIdentities
     public static Entity? Read(JsonElement record, string field)
     {
         if (record.Json(field) is not { ValueKind: JsonValueKind.Array } list) return null;
+        return Fold(list.EnumerateArray().Select(entry => (entry.Str("ID", "Id"), entry.Str("Type"))));
+    }
+
+    /// <summary>The entity an identity list describes, from its entries' ID (or Id) and Type as text.</summary>
+    public static Entity? Fold(IEnumerable<(string? Id, string? Type)> entries)
+    {
         string? kind = null, objectId = null, name = null, upn = null, spn = null;
         var bareIds = new List<string>();
-        foreach (var entry in list.EnumerateArray())
+        foreach (var (id, type) in entries)
         {
-            var id = entry.Str("ID", "Id");
             if (string.IsNullOrWhiteSpace(id)) continue;
-            var type = entry.Str("Type");
             var underscore = id.IndexOf('_');
             if (underscore > 0 && Guid.TryParse(id.AsSpan(underscore + 1), out _))
             {

@@ -24,7 +24,8 @@ internal static class IpAddresses
         {
             s = s[..colon]; // one colon followed by digits: IPv4 or host name with a port
         }
-        if (IPAddress.TryParse(s, out var ip) && ip.IsIPv4MappedToIPv6) return ip.MapToIPv4().ToString();
+        // Only an IPv6 address (which has a colon) can be IPv4-mapped: the common IPv4 address needs no parse.
+        if (s.Contains(':') && IPAddress.TryParse(s, out var ip) && ip.IsIPv4MappedToIPv6) return ip.MapToIPv4().ToString();
         return s.Length == 0 ? null : s;
     }
 }

@@ -18,45 +18,47 @@ internal static class MailAccessReader
     /// True when the record is about a mailbox and should carry <see cref="AuditEvent.Mail"/>: it names a mailbox, or
     /// it is an Exchange record with folders or items (other workloads use some of these names for other things).
     /// </summary>
-    public static bool IsMailboxRecord(JsonElement record)
-    {
-        if (record.TryGet("MailboxGuid", out _) || record.TryGet("MailboxOwnerUPN", out _)) return true;
-        if (!string.Equals(record.Str("Workload", "OfficeWorkload"), "Exchange", StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var name in MailFields)
-        {
-            if (record.TryGet(name, out _)) return true;
-        }
-        return false;
-    }
+    public static bool IsMailboxRecord(JsonElement record) =>
+        IsMailboxRecord(record.TryGet("MailboxGuid", out _) || record.TryGet("MailboxOwnerUPN", out _),
+            record.Str("Workload", "OfficeWorkload"), MailFields.Any(name => record.TryGet(name, out _)));
 
-    public static MailAccess Read(JsonElement record, List<ModifiedProperty> operationProperties)
+    /// <summary><see cref="IsMailboxRecord(JsonElement)"/> from what a reader found: a mailbox named, the workload, a mail field present.</summary>
+    public static bool IsMailboxRecord(bool namesMailbox, string? workload, bool hasMailField) =>
+        namesMailbox || (hasMailField && string.Equals(workload, "Exchange", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The mail access of a mailbox record whose folders were read (<see cref="UalRecord.MailFolders"/>).</summary>
+    public static MailAccess Create(UalRecord r)
     {
         var mail = new MailAccess
         {
-            MailboxOwnerUpn = record.Str("MailboxOwnerUPN")?.ToLowerInvariant(),
-            MailboxGuid = record.Str("MailboxGuid")?.ToLowerInvariant(),
-            AccessType = NameValues.Find(operationProperties, "MailAccessType") ?? NameValues.Find(operationProperties, "AttachmentAccessType"),
-            IsThrottled = ParseBool(NameValues.Find(operationProperties, "IsThrottled")),
-            OperationCount = OperationCount(record),
-            ClientInfoString = record.Str("ClientInfoString"),
-            AppId = record.Str("AppId")?.ToLowerInvariant(),
-            ClientAppId = (record.Str("ClientAppId", "AppAccessContext.ClientAppId"))?.ToLowerInvariant(),
+            MailboxOwnerUpn = r.MailboxOwnerUpn?.ToLowerInvariant(),
+            MailboxGuid = r.MailboxGuid?.ToLowerInvariant(),
+            AccessType = NameValues.Find(r.OperationProperties, "MailAccessType") ?? NameValues.Find(r.OperationProperties, "AttachmentAccessType"),
+            IsThrottled = ParseBool(NameValues.Find(r.OperationProperties, "IsThrottled")),
+            OperationCount = ParseCount(r.OperationCount),
+            ClientInfoString = r.ClientInfoString,
+            AppId = r.AppId?.ToLowerInvariant(),
+            ClientAppId = r.ClientAppId?.ToLowerInvariant(),
         };
-        ReadFolders(record, "Folders", "FolderItems", mail.Folders, strict: true);
-        ReadFolders(record, "Messages", "MessageItems", mail.Folders, strict: false);
-        if (record.Json("Item") is { ValueKind: JsonValueKind.Object } item) AddItem(mail.Folders, item);
-        foreach (var affected in Elements(record, "AffectedItems", strict: false)) AddItem(mail.Folders, affected);
+        mail.Folders.AddRange(r.MailFolders!);
         return mail;
     }
 
-    private static int? OperationCount(JsonElement record)
+    /// <summary>Folders with their items, from Folders, Messages, Item and AffectedItems.</summary>
+    public static List<MailFolder> ReadFolders(JsonElement record)
     {
-        if (!record.TryGet("OperationCount", out var v)) return null;
-        var text = JsonFields.AsText(v);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
+        var folders = new List<MailFolder>();
+        ReadFolders(record, "Folders", "FolderItems", folders, strict: true);
+        ReadFolders(record, "Messages", "MessageItems", folders, strict: false);
+        if (record.Json("Item") is { ValueKind: JsonValueKind.Object } item) AddItem(folders, item);
+        foreach (var affected in Elements(record, "AffectedItems", strict: false)) AddItem(folders, affected);
+        return folders;
+    }
+
+    private static int? ParseCount(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
             ? (int)Math.Min(d, int.MaxValue)
             : null;
-    }
 
     private static void ReadFolders(JsonElement record, string field, string itemsField, List<MailFolder> folders, bool strict)
     {
@@ -103,14 +105,11 @@ internal static class MailAccessReader
     }
 
     private static MailItem ToItem(JsonElement item) =>
-        new(item.Str("InternetMessageId"), Size(item), item.Str("ImmutableId"));
+        new(item.Str("InternetMessageId"), item.TryGet("SizeInBytes", out var size) ? ParseSize(JsonFields.AsText(size)) : null, item.Str("ImmutableId"));
 
-    private static long? Size(JsonElement item)
-    {
-        if (!item.TryGet("SizeInBytes", out var v)) return null;
-        var text = JsonFields.AsText(v);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : null;
-    }
+    /// <summary>SizeInBytes as a number, a numeric string or a float such as 1024.0.</summary>
+    public static long? ParseSize(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : null;
 
     /// <summary>
     /// Elements of an array field (JSON or JSON in a string); a single object or hashtable string counts as one. When

@@ -67,11 +67,17 @@ internal static class NameValues
                 list.Add(new ModifiedProperty(name, item.Str("OldValue"), item.Str("NewValue", "Value")));
                 return;
             case JsonValueKind.String:
-                var text = item.GetString()!.Trim();
-                if (PowerShellText.IsHashtable(text)) AddHashtable(list, text);
-                else if (text.Length > 0) list.Add(new ModifiedProperty(text, null, null)); // ModifiedProperties as bare names
+                AddText(list, item.GetString()!);
                 return;
         }
+    }
+
+    /// <summary>A list entry written as text: a PowerShell hashtable, or a bare name (ModifiedProperties as names).</summary>
+    public static void AddText(List<ModifiedProperty> list, string item)
+    {
+        var text = item.Trim();
+        if (PowerShellText.IsHashtable(text)) AddHashtable(list, text);
+        else if (text.Length > 0) list.Add(new ModifiedProperty(text, null, null));
     }
 
     private static void AddHashtable(List<ModifiedProperty> list, string text)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Daybreak.Events;
 
 namespace Daybreak.Decoders.Ual;
@@ -9,12 +8,12 @@ namespace Daybreak.Decoders.Ual;
 /// </summary>
 internal static class UalActorMapper
 {
-    public static void Map(Actor actor, JsonElement root)
+    public static void Map(Actor actor, UalRecord r)
     {
-        var userType = UalCodes.UserTypeName(root);
-        var userId = root.Str("UserId");
-        var userKey = root.Str("UserKey");
-        var entity = AadIdentities.Read(root, "Actor");
+        var userType = UalCodes.UserTypeName(r.UserType);
+        var userId = r.UserId;
+        var userKey = r.UserKey;
+        var entity = r.Actor;
 
         actor.Kind = userType switch
         {
@@ -30,10 +29,10 @@ internal static class UalActorMapper
 
         actor.Upn = userId?.Contains('@') == true ? userId.ToLowerInvariant() : entity?.Upn;
         actor.DisplayName = entity?.Name ?? (userId?.Contains('@') == false ? userId : null);
-        actor.AppId = (root.Str("ClientAppId", "AppAccessContext.ClientAppId") ?? entity?.AppId ?? root.Str("AppId", "ApplicationId"))?.ToLowerInvariant();
+        actor.AppId = (r.ClientAppId ?? entity?.AppId ?? r.AppId ?? r.ApplicationId)?.ToLowerInvariant();
         if (actor.Kind == ActorKind.App && actor.AppId is null && Guid.TryParse(userKey, out _)) actor.AppId = userKey!.ToLowerInvariant();
 
-        var objectId = entity?.ObjectId ?? root.Str("TokenObjectId");
+        var objectId = entity?.ObjectId ?? r.TokenObjectId;
         if (objectId is null && actor.Kind != ActorKind.App && Guid.TryParse(userKey, out _)) objectId = userKey;
         actor.ObjectId = objectId?.ToLowerInvariant();
 

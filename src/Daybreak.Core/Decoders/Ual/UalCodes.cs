@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Daybreak.Decoders.Ual;
 
 /// <summary>
@@ -27,17 +25,15 @@ internal static class UalCodes
         ["Regular", "Reserved", "Admin", "DcAdmin", "System", "Application", "ServicePrincipal", "CustomPolicy", "SystemPolicy"];
 
     /// <summary>The record type as a name whether it was written as a number, a numeric string or a name.</summary>
-    public static string? RecordTypeName(JsonElement record)
+    public static string? RecordTypeName(string? text)
     {
-        var text = record.Str("RecordType");
         if (text is null) return null;
         return int.TryParse(text, out var n) ? RecordTypes.GetValueOrDefault(n, text) : text;
     }
 
     /// <summary>The UserType as a name (Regular, Admin, Application, ServicePrincipal...).</summary>
-    public static string? UserTypeName(JsonElement record)
+    public static string? UserTypeName(string? text)
     {
-        var text = record.Str("UserType");
         if (text is null) return null;
         return int.TryParse(text, out var n) ? (n >= 0 && n < UserTypes.Length ? UserTypes[n] : text) : text;
     }

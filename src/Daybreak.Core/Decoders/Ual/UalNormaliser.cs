@@ -34,6 +34,6 @@ public sealed class UalNormaliser : IRecordNormaliser
     /// <inheritdoc/>
     public AuditEvent Normalise(in RawRecord record) =>
         record.Root.TryGet("Operation", out _) || !UalVariant.IsCloudAppEventsRow(record.Root)
-            ? UalRecordMapper.Map(record, UalVariant.Of(record))
+            ? UalEventBuilder.Build(UalElementReader.Read(record), UalVariant.Of(record), record.Raw)
             : CloudAppEventsRow.Normalise(record);
 }

@@ -44,4 +44,17 @@ public sealed class FormatCatalogueTests
         Assert.Equal(name, evt.Format);
         Assert.True(format.Example.Length < 1200, "keep examples short");
     }
+
+    [Fact]
+    public void Query_results_container_example_decodes_as_the_row_of_its_table()
+    {
+        var format = Assert.Single(Daybreak.Decoders.Containers.ContainerFormats.All);
+
+        var evt = Assert.Single(Decoded.Text(format.Example).Clean());
+
+        Assert.Equal("signin.loganalytics", evt.Format);
+        Assert.Equal("signin:66ea54eb-6301-4ee5-be62-ff5a759b0100", evt.RecordId);
+        Assert.Equal("50126", evt.Outcome.Code);
+        Assert.True(format.Example.Length < 1200, "keep examples short");
+    }
 }

@@ -1,0 +1,57 @@
+using Daybreak.Events;
+
+namespace Daybreak.Decoders.Ual;
+
+/// <summary>
+/// The fields of one UAL record that <see cref="UalEventBuilder"/> maps, read either from a JsonElement
+/// (<see cref="UalElementReader"/>, every export variant) or in one token pass (<see cref="UalRecordReader"/>,
+/// Management Activity API lines). Text fields hold what <see cref="JsonFields.Str"/> gives: empty counts as absent,
+/// numbers and booleans as written. Keeping the two readers apart from one mapping is what makes them agree.
+/// </summary>
+internal sealed class UalRecord
+{
+    public string Operation = "";
+    public string? Id;
+    public DateTime Time;
+    public string? OrganizationId;
+    public string? Workload;
+    public string? RecordType;
+    public List<ModifiedProperty> OperationProperties = [];
+    public List<ModifiedProperty> ModifiedProperties = [];
+    public List<ModifiedProperty> ExtendedProperties = [];
+    public List<ModifiedProperty> Parameters = [];
+    public string? ResultStatus;
+    public string? ErrorNumber;
+    public string? LogonError;
+    public string? UserType;
+    public string? UserId;
+    public string? UserKey;
+    public AadIdentities.Entity? Actor;
+    public AadIdentities.Entity? Target;
+
+    /// <summary>ClientAppId, else AppAccessContext.ClientAppId.</summary>
+    public string? ClientAppId;
+    public string? AppId;
+    public string? ApplicationId;
+    public string? TokenObjectId;
+
+    /// <summary>ClientIPAddress, ClientIP, Client_IPAddress or ActorIpAddress, the first present.</summary>
+    public string? ClientIp;
+    public string? ClientInfoString;
+    public string? UserAgent;
+
+    /// <summary>SessionId, else AppAccessContext.AADSessionId.</summary>
+    public string? SessionId;
+    public string? UniqueTokenId;
+    public string? CorrelationId;
+
+    /// <summary>ObjectId, else OfficeObjectId.</summary>
+    public string? ObjectId;
+    public string? ItemType;
+    public string? MailboxOwnerUpn;
+    public string? MailboxGuid;
+    public string? OperationCount;
+
+    /// <summary>Set for a mailbox record (see <c>MailAccessReader.IsMailboxRecord</c>): its folders and items.</summary>
+    public List<MailFolder>? MailFolders;
+}

@@ -1,0 +1,385 @@
+using System.Text;
+using System.Text.Json;
+using Daybreak.Events;
+
+namespace Daybreak.Decoders.Ual;
+
+/// <summary>
+/// The hot path for Management Activity API UAL records, one per NDJSON line: one Utf8JsonReader pass fills a
+/// <see cref="UalRecord"/> without building a JsonDocument, and <see cref="UalEventBuilder"/> maps it as it maps the
+/// general path's. Anything this reader is not sure to read exactly as <see cref="UalElementReader"/> would (a known
+/// name in another case, a duplicate, an escaped name, JSON inside a string, a PowerShell rendering, an unexpected
+/// value type, a wrapper, a Log Analytics or Defender row, an item operation, an unparsed time) returns null, and the
+/// record goes the general way. A test reads records both ways and requires identical events.
+/// </summary>
+internal static class UalRecordReader
+{
+    // Strict JSON: a line with comments or trailing commas throws and goes the general way, which allows both. The
+    // reader is markedly faster when it need not look for comments.
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+
+    [ThreadStatic] private static Fields? t_fields;
+
+    private enum F
+    {
+        Operation, CreationTime, Id, OrganizationId, Workload, OfficeWorkload, RecordType, OperationProperties,
+        ModifiedProperties, ExtendedProperties, Parameters, ResultStatus, ErrorNumber, LogonError, UserType, UserId,
+        UserKey, Actor, Target, AadTarget, ClientAppId, AppAccessContext, AppId, ApplicationId, TokenObjectId,
+        ClientIpAddress, ClientIp, ClientIpUnderscore, ActorIpAddress, ClientInfoString, UserAgent, SessionId,
+        CorrelationId, ObjectId, OfficeObjectId, ItemType, MailboxOwnerUpn, MailboxGuid, OperationCount, Folders,
+    }
+
+    private static readonly FieldNames Root = new(
+    [
+        ("Operation", (int)F.Operation), ("CreationTime", (int)F.CreationTime), ("Id", (int)F.Id),
+        ("OrganizationId", (int)F.OrganizationId), ("Workload", (int)F.Workload), ("OfficeWorkload", (int)F.OfficeWorkload),
+        ("RecordType", (int)F.RecordType), ("OperationProperties", (int)F.OperationProperties),
+        ("ModifiedProperties", (int)F.ModifiedProperties), ("ExtendedProperties", (int)F.ExtendedProperties),
+        ("Parameters", (int)F.Parameters), ("ResultStatus", (int)F.ResultStatus), ("ErrorNumber", (int)F.ErrorNumber),
+        ("LogonError", (int)F.LogonError), ("UserType", (int)F.UserType), ("UserId", (int)F.UserId), ("UserKey", (int)F.UserKey),
+        ("Actor", (int)F.Actor), ("Target", (int)F.Target), ("AADTarget", (int)F.AadTarget), ("ClientAppId", (int)F.ClientAppId),
+        ("AppAccessContext", (int)F.AppAccessContext), ("AppId", (int)F.AppId), ("ApplicationId", (int)F.ApplicationId),
+        ("TokenObjectId", (int)F.TokenObjectId), ("ClientIPAddress", (int)F.ClientIpAddress), ("ClientIP", (int)F.ClientIp),
+        ("Client_IPAddress", (int)F.ClientIpUnderscore), ("ActorIpAddress", (int)F.ActorIpAddress),
+        ("ClientInfoString", (int)F.ClientInfoString), ("UserAgent", (int)F.UserAgent), ("SessionId", (int)F.SessionId),
+        ("CorrelationId", (int)F.CorrelationId), ("ObjectId", (int)F.ObjectId), ("OfficeObjectId", (int)F.OfficeObjectId),
+        ("ItemType", (int)F.ItemType), ("MailboxOwnerUPN", (int)F.MailboxOwnerUpn), ("MailboxGuid", (int)F.MailboxGuid),
+        ("OperationCount", (int)F.OperationCount), ("Folders", (int)F.Folders),
+    ],
+    [
+        // Wrappers and batches (EnvelopeUnwrapper, RecordArrays), Defender rows, a Log Analytics Type, item
+        // operations (read by the general path), and the first fields of other logs, to decline those early.
+        "o365audit", "AuditData", "RawEventData", "event", "value", "records", "events", "ActionType", "Type",
+        "Item", "AffectedItems", "Messages", "properties", "category", "createdDateTime", "activityDateTime", "requestUri",
+    ]);
+
+    /// <summary>The root fields whose values recur from record to record (see <see cref="Utf8StringCache"/>).</summary>
+    private static readonly bool[] Repeats = RepeatingFields(
+        F.Operation, F.OrganizationId, F.Workload, F.OfficeWorkload, F.RecordType, F.ResultStatus, F.ErrorNumber, F.LogonError,
+        F.UserType, F.ClientAppId, F.AppId, F.ApplicationId, F.ClientInfoString, F.UserAgent, F.ItemType);
+
+    private static bool[] RepeatingFields(params F[] fields)
+    {
+        var repeats = new bool[(int)F.Folders + 1];
+        foreach (var field in fields) repeats[(int)field] = true;
+        return repeats;
+    }
+
+    private const int NameSlot = 0, KeySlot = 1, OldValueSlot = 2, NewValueSlot = 3, ValueSlot = 4;
+    private static readonly FieldNames NameValueFields = new([("Name", NameSlot), ("Key", KeySlot), ("OldValue", OldValueSlot), ("NewValue", NewValueSlot), ("Value", ValueSlot)], []);
+
+    private const int UpperIdSlot = 0, IdSlot = 1, TypeSlot = 2;
+    private static readonly FieldNames IdentityFields = new([("ID", UpperIdSlot), ("Id", IdSlot), ("Type", TypeSlot)], []);
+
+    private const int ContextClientAppId = 0, ContextSessionId = 1, ContextTokenId = 2;
+    private static readonly FieldNames ContextFields = new([("ClientAppId", ContextClientAppId), ("AADSessionId", ContextSessionId), ("UniqueTokenId", ContextTokenId)], []);
+
+    private const int FolderId = 0, FolderPath = 1, FolderItems = 2;
+    private static readonly FieldNames FolderFields = new([("Id", FolderId), ("Path", FolderPath), ("FolderItems", FolderItems)], []);
+
+    private const int ItemMessageId = 0, ItemSize = 1, ItemImmutableId = 2;
+    private static readonly FieldNames ItemFields = new([("InternetMessageId", ItemMessageId), ("SizeInBytes", ItemSize), ("ImmutableId", ItemImmutableId)], []);
+
+    /// <summary>The normalised event, or null when the general path must read this record.</summary>
+    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var f = t_fields ??= new Fields();
+            f.Clear();
+            if (!ReadRoot(ref reader, f)) return null;
+            if (reader.Read()) return null; // trailing content: the general path reports it
+            return Build(f, utf8);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BailException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What one record holds, as <see cref="JsonFields.Str"/> would read each field.</summary>
+    private sealed class Fields
+    {
+        public readonly string?[] Text = new string?[(int)F.Folders + 1];
+        public readonly bool[] Present = new bool[(int)F.Folders + 1];
+        public string? Operation;
+        public UalRecord Record = new();
+        public List<MailFolder>? Folders;
+        public string? ContextClientAppId, ContextSessionId, ContextTokenId;
+        public AadIdentities.Entity? Target, AadTarget;
+
+        public void Clear()
+        {
+            Array.Clear(Text);
+            Array.Clear(Present);
+            Operation = ContextClientAppId = ContextSessionId = ContextTokenId = null;
+            Record = new UalRecord();
+            Folders = null;
+            Target = AadTarget = null;
+        }
+    }
+
+    /// <summary>Reads the record's fields; false (without an exception: mixed files decline often) for a refused name.</summary>
+    private static bool ReadRoot(ref Utf8JsonReader reader, Fields f)
+    {
+        var r = f.Record;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject) return true;
+            if (reader.ValueIsEscaped) return false;
+            var slot = Root.Match(reader.ValueSpan);
+            if (slot == FieldNames.Refused || !reader.Read()) return false;
+            if (slot == FieldNames.Unknown)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (f.Present[slot]) Bail(); // a duplicate: the general path takes the last one
+            if (reader.TokenType == JsonTokenType.Null) continue; // null is absent, as in JsonFields
+            f.Present[slot] = true;
+            switch ((F)slot)
+            {
+                case F.Operation:
+                    f.Operation = reader.TokenType == JsonTokenType.String ? Utf8StringCache.ForThread.GetString(ref reader) : Bail<string>();
+                    break;
+                case F.CreationTime:
+                    f.Text[slot] = reader.TokenType == JsonTokenType.String ? reader.GetString() : Bail<string>();
+                    break;
+                case F.OperationProperties: r.OperationProperties = NameValueList(ref reader); break;
+                case F.ModifiedProperties: r.ModifiedProperties = NameValueList(ref reader); break;
+                case F.ExtendedProperties: r.ExtendedProperties = NameValueList(ref reader); break;
+                case F.Parameters: r.Parameters = NameValueList(ref reader); break;
+                case F.Actor: r.Actor = Identities(ref reader); break;
+                case F.Target: f.Target = Identities(ref reader); break;
+                case F.AadTarget: f.AadTarget = Identities(ref reader); break;
+                case F.AppAccessContext: AppAccessContext(ref reader, f); break;
+                case F.Folders: f.Folders = Folders(ref reader); break;
+                default:
+                    f.Text[slot] = Scalar(ref reader, Repeats[slot]);
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Advances to the next known property's value; unknown properties are skipped. False at the object's end.</summary>
+    private static bool Next(ref Utf8JsonReader reader, FieldNames names, out int slot)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject) { slot = 0; return false; }
+            if (reader.ValueIsEscaped) Bail();
+            slot = names.Match(reader.ValueSpan);
+            if (slot == FieldNames.Refused || !reader.Read()) Bail();
+            if (slot >= 0) return true;
+            reader.Skip();
+        }
+        slot = 0;
+        return Bail<bool>();
+    }
+
+    /// <summary>
+    /// A scalar as <see cref="JsonFields.Str"/> reads it: empty text is absent; objects and arrays go the general way.
+    /// <paramref name="repeats"/> marks a field whose values recur across records: its strings come from the cache.
+    /// </summary>
+    private static string? Scalar(ref Utf8JsonReader reader, bool repeats = false) => reader.TokenType switch
+    {
+        JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.ValueIsEscaped => null,
+        JsonTokenType.String => (repeats ? Utf8StringCache.ForThread.GetString(ref reader) : reader.GetString()) is { Length: > 0 } s ? s : null,
+        JsonTokenType.Number => Utf8StringCache.ForThread.GetNumberText(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => Bail<string>(),
+    };
+
+    /// <summary>An array of {Name, Value} / {Name, NewValue, OldValue} objects or hashtable strings (see <see cref="NameValues"/>).</summary>
+    private static List<ModifiedProperty> NameValueList(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) Bail(); // JSON in a string, a single object, a scalar
+        var list = new List<ModifiedProperty>();
+        Span<string?> values = new string?[5];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    values.Clear();
+                    var seen = 0;
+                    while (Next(ref reader, NameValueFields, out var slot))
+                    {
+                        if ((seen & (1 << slot)) != 0) Bail();
+                        seen |= 1 << slot;
+                        values[slot] = Scalar(ref reader, repeats: true);
+                    }
+                    if ((values[NameSlot] ?? values[KeySlot]) is { } name)
+                        list.Add(new ModifiedProperty(name, values[OldValueSlot], values[NewValueSlot] ?? values[ValueSlot]));
+                    break;
+                case JsonTokenType.String:
+                    NameValues.AddText(list, reader.GetString()!);
+                    break;
+                case JsonTokenType.StartArray:
+                    reader.Skip();
+                    break;
+            }
+        }
+        return list;
+    }
+
+    /// <summary>An AzureActiveDirectory identity list, folded by <see cref="AadIdentities.Fold"/>.</summary>
+    private static AadIdentities.Entity? Identities(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) Bail();
+        var entries = new List<(string?, string?)>(4);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray) { reader.Skip(); continue; }
+            if (reader.TokenType != JsonTokenType.StartObject) continue; // the general path finds no ID in a scalar
+            string? upperId = null, id = null, type = null;
+            var seen = 0;
+            while (Next(ref reader, IdentityFields, out var slot))
+            {
+                if ((seen & (1 << slot)) != 0) Bail();
+                seen |= 1 << slot;
+                var value = Scalar(ref reader, repeats: true);
+                if (slot == UpperIdSlot) upperId = value;
+                else if (slot == IdSlot) id = value;
+                else type = value;
+            }
+            // Str("ID", "Id"): an "Id" alone is found by the case-insensitive lookup of "ID" too.
+            entries.Add((upperId ?? id, type));
+        }
+        return AadIdentities.Fold(entries);
+    }
+
+    private static void AppAccessContext(ref Utf8JsonReader reader, Fields f)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) Bail(); // JSON in a string: the general path parses it
+        var seen = 0;
+        while (Next(ref reader, ContextFields, out var slot))
+        {
+            if ((seen & (1 << slot)) != 0) Bail();
+            seen |= 1 << slot;
+            var value = Scalar(ref reader, repeats: slot == ContextClientAppId);
+            switch (slot)
+            {
+                case ContextClientAppId: f.ContextClientAppId = value; break;
+                case ContextSessionId: f.ContextSessionId = value; break;
+                default: f.ContextTokenId = value; break;
+            }
+        }
+    }
+
+    /// <summary>Folders[] of objects with Id, Path and FolderItems[] (InternetMessageId, SizeInBytes, ImmutableId).</summary>
+    private static List<MailFolder> Folders(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) Bail();
+        var folders = new List<MailFolder>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) Bail(); // hashtable text, or a value the general path rejects
+            var folder = new MailFolder();
+            var seen = 0;
+            while (Next(ref reader, FolderFields, out var slot))
+            {
+                if ((seen & (1 << slot)) != 0) Bail();
+                seen |= 1 << slot;
+                switch (slot)
+                {
+                    case FolderId: folder.Id = Scalar(ref reader); break;
+                    case FolderPath: folder.Path = Scalar(ref reader, repeats: true); break;
+                    default: FolderItemsOf(ref reader, folder); break;
+                }
+            }
+            folders.Add(folder);
+        }
+        return folders;
+    }
+
+    private static void FolderItemsOf(ref Utf8JsonReader reader, MailFolder folder)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return;
+        if (reader.TokenType != JsonTokenType.StartArray) Bail();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType is JsonTokenType.StartArray) { reader.Skip(); continue; }
+            if (reader.TokenType != JsonTokenType.StartObject) continue; // only objects are items
+            string? messageId = null, immutableId = null;
+            long? size = null;
+            var seen = 0;
+            while (Next(ref reader, ItemFields, out var slot))
+            {
+                if ((seen & (1 << slot)) != 0) Bail();
+                seen |= 1 << slot;
+                switch (slot)
+                {
+                    case ItemMessageId: messageId = Scalar(ref reader); break;
+                    case ItemSize: size = Size(ref reader); break;
+                    default: immutableId = Scalar(ref reader); break;
+                }
+            }
+            folder.Items.Add(new MailItem(messageId, size, immutableId));
+        }
+    }
+
+    /// <summary>
+    /// SizeInBytes as <see cref="MailAccessReader.ParseSize"/> reads its text, without making the text of a number:
+    /// both parsers round a JSON number to the same double.
+    /// </summary>
+    private static long? Size(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d) && double.IsFinite(d)
+            ? (long)d
+            : MailAccessReader.ParseSize(Scalar(ref reader));
+
+    /// <summary><see cref="UalElementReader.Read"/> for a Management Activity API record, field for field.</summary>
+    private static AuditEvent? Build(Fields f, ReadOnlySpan<byte> utf8)
+    {
+        string? T(F field) => f.Text[(int)field];
+        var r = f.Record;
+        // No id (or a blank one) means a content hash of the raw text: the general path's job.
+        if (f.Operation is null || T(F.CreationTime) is not { } time || T(F.Id) is not { } id || string.IsNullOrWhiteSpace(id)) return null;
+        if (!Timestamps.TryParse(time, out var utc)) return null;
+        r.Operation = f.Operation;
+        r.Id = id;
+        r.Time = utc;
+        r.OrganizationId = T(F.OrganizationId);
+        r.Workload = T(F.Workload) ?? T(F.OfficeWorkload);
+        r.RecordType = T(F.RecordType);
+        r.ResultStatus = T(F.ResultStatus);
+        r.ErrorNumber = T(F.ErrorNumber);
+        r.LogonError = T(F.LogonError);
+        r.UserType = T(F.UserType);
+        r.UserId = T(F.UserId);
+        r.UserKey = T(F.UserKey);
+        r.ClientAppId = T(F.ClientAppId) ?? f.ContextClientAppId;
+        r.AppId = T(F.AppId);
+        r.ApplicationId = T(F.ApplicationId);
+        r.TokenObjectId = T(F.TokenObjectId);
+        r.ClientIp = T(F.ClientIpAddress) ?? T(F.ClientIp) ?? T(F.ClientIpUnderscore) ?? T(F.ActorIpAddress);
+        r.ClientInfoString = T(F.ClientInfoString);
+        r.UserAgent = T(F.UserAgent);
+        r.SessionId = T(F.SessionId) ?? f.ContextSessionId;
+        r.UniqueTokenId = f.ContextTokenId;
+        r.CorrelationId = T(F.CorrelationId);
+        r.Target = f.Target ?? f.AadTarget;
+        r.ObjectId = T(F.ObjectId) ?? T(F.OfficeObjectId);
+        r.ItemType = T(F.ItemType);
+        r.MailboxOwnerUpn = T(F.MailboxOwnerUpn);
+        r.MailboxGuid = T(F.MailboxGuid);
+        if (MailAccessReader.IsMailboxRecord(f.Present[(int)F.MailboxGuid] || f.Present[(int)F.MailboxOwnerUpn], r.Workload, f.Present[(int)F.Folders]))
+        {
+            r.OperationCount = f.Present[(int)F.OperationCount] ? f.Text[(int)F.OperationCount] ?? "" : null;
+            r.MailFolders = f.Folders ?? [];
+        }
+        return UalEventBuilder.Build(r, UalVariant.Api, utf8.ToArray());
+    }
+
+    private static void Bail() => throw new BailException();
+
+    private static T Bail<T>() => throw new BailException();
+
+    /// <summary>Leaves the fast path for the general one; rare by construction.</summary>
+    private sealed class BailException : Exception;
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Daybreak.Decoders;
+using Daybreak.Decoders.Ual;
+using Daybreak.Sources;
+
+namespace Daybreak.Tests.Decoders.Ual;
+
+/// <summary>The shortcuts taken for speed must agree with what they replaced.</summary>
+public sealed class UalFastPathAgreementTests
+{
+    [Theory]
+    [InlineData("2024-01-12T03:04:05")]
+    [InlineData("2024-01-12T03:04:05Z")]
+    [InlineData("2024-01-12T03:04:05.1Z")]
+    [InlineData("2024-01-12T03:04:05.1234567")]
+    [InlineData("2024-01-12T03:04:05.12345678Z")]
+    [InlineData("2024-02-29T23:59:59.9999999Z")]
+    [InlineData("2023-02-29T00:00:00")]
+    [InlineData("2024-01-12T24:00:00")]
+    [InlineData("2024-13-01T00:00:00")]
+    [InlineData("0001-01-01T00:00:00")]
+    [InlineData("2024-01-12T03:04:05+02:00")]
+    [InlineData("2024-01-12T03:04:05.Z")]
+    [InlineData("2024-01-12T03:04:05z")]
+    [InlineData(" 2024-01-12T03:04:05Z ")]
+    [InlineData("2024-01-12T03:04:60")]
+    public void Iso_times_parse_as_the_general_parser_reads_them(string text)
+    {
+        var expected = DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso);
+
+        var parsed = Timestamps.TryParse(text, out var utc);
+
+        Assert.Equal(expected, parsed);
+        if (expected)
+        {
+            Assert.Equal(iso.UtcDateTime, utc);
+            Assert.Equal(DateTimeKind.Utc, utc.Kind);
+        }
+    }
+
+    [Theory]
+    [InlineData("Client=WebServices;ExchangeWebServices")]
+    [InlineData("Client=OWA;Mozilla/5.0")]
+    [InlineData("Client=;Client=REST;")]
+    [InlineData("Client=")]
+    [InlineData("Client=Client=x")]
+    [InlineData("no client here")]
+    [InlineData("Client=MSExchangeRPC")]
+    [InlineData("xClient=ActiveSync;")]
+    public void Client_family_is_what_the_regex_found(string clientInfo)
+    {
+        var match = Regex.Match(clientInfo, "Client=([^;]+)", RegexOptions.CultureInvariant);
+
+        Assert.Equal(match.Success ? match.Groups[1].Value : null, UalEventBuilder.ClientFamily(clientInfo));
+    }
+
+    [Fact]
+    public void A_file_mixing_logs_line_by_line_decodes_as_the_general_path_does()
+    {
+        var ual = File.ReadAllLines(UalDecode.Fixture("mgmt-api.ndjson")).Where(l => l.Length > 0).ToList();
+        var api = JsonDocument.Parse(File.ReadAllText(UalDecode.Fixture("mgmt-api-array.json"))).RootElement.EnumerateArray().Select(e => e.GetRawText()).ToList();
+        var signIns = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus.RepoRoot, "tests", "fixtures", "signin", "diagnostic-records.json")))
+            .RootElement.GetProperty("records").EnumerateArray().Select(e => e.GetRawText()).ToList();
+        var lines = api.Take(2).Concat(signIns.Take(2)).Concat(ual).Concat(signIns.Skip(2)).Concat(api.Skip(2)).Append("{\"Operation\":\"x\"}").ToList();
+        using var dir = new TempDir();
+        var path = dir.Write("mixed.ndjson", string.Join("\n", lines.Select(l => l.ReplaceLineEndings(""))) + "\n");
+
+        var fast = Results(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions()), path);
+        var general = Results(new FileDecoder(new NormaliserRegistry(NormaliserRegistry.CreateDefault().Normalisers), new DecodeOptions()), path);
+
+        Assert.Equal(lines.Count, fast.Count);
+        Assert.Equal(general, fast);
+    }
+
+    private static List<string> Results(FileDecoder decoder, string path) =>
+        decoder.Decode(new InputSource(path))
+            .Select(r => r.Event is { } e ? JsonSerializer.Serialize(e) : "rejected: " + r.Rejection!.Reason)
+            .ToList();
+}
