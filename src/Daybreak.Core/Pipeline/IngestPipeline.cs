@@ -42,7 +42,6 @@ public sealed class IngestPipeline(FileDecoder decoder, IReadOnlyList<IEventSink
                 if (!chunk.EndOfFile) continue;
                 summary.Files++;
                 fileRecords = 0;
-                foreach (var sink in sinks) sink.Flush();
                 progress?.Report(new IngestProgress(chunk.FileIndex + 1, inputs.Count, inputs[chunk.FileIndex].DisplayName, summary.Records, 0));
             }
         }
@@ -56,6 +55,9 @@ public sealed class IngestPipeline(FileDecoder decoder, IReadOnlyList<IEventSink
         // A decoder defect (bad input never throws) surfaces here, as it would have in a sequential run.
         if (producer.Exception?.InnerException is { } failure and not OperationCanceledException) ExceptionDispatchInfo.Throw(failure);
         cancellation.ThrowIfCancellationRequested();
+        // Once per run, not per file: exports come as thousands of hourly files of a few thousand records, and a
+        // commit per file made the store write, and rewrite at each checkpoint, thousands of partial row groups.
+        foreach (var sink in sinks) sink.Flush();
         return summary;
     }
 
