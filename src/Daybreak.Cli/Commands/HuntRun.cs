@@ -21,7 +21,8 @@ internal static class HuntRun
         HuntResult? analysis = null;
         if (command != "ingest")
         {
-            analysis = HuntComponents.Create(settings, env, store).Run(EventReader.ReadOrdered(store));
+            // The case is read back on its own thread while the detections work on this one.
+            analysis = HuntComponents.Create(settings, env, store).Run(ReadAhead.Of(EventReader.ReadOrdered(store)));
             FindingsStore.Save(store, ingest.RunId, analysis.Alerts, analysis.Incidents);
         }
 
