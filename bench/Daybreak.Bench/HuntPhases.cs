@@ -26,8 +26,7 @@ internal static class HuntPhases
         var analysis = new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper);
         var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
         var events = decoder.Decode(new InputSource(file)).Where(r => r.Event is not null).Select(r => r.Event!);
-        // As the CLI's hunt does with the case: the source is read on its own thread, the analysis runs on this one.
-        var result = analysis.Run(ReadAhead.Of(events));
+        var result = analysis.Run(events);
         Console.Error.WriteLine($"{phase}: {result.Alerts.Count:N0} alerts, {result.Incidents.Count:N0} incidents, {result.DetectionErrors.Count} failing detections");
         return result.Events;
     }

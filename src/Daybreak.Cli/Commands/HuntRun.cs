@@ -21,8 +21,7 @@ internal static class HuntRun
         HuntResult? analysis = null;
         if (command != "ingest")
         {
-            // The case is read back on its own thread while the detections work on this one.
-            analysis = HuntComponents.Create(settings, env, store).Run(ReadAhead.Of(EventReader.ReadOrdered(store)));
+            analysis = HuntComponents.Create(settings, env, store).Run(EventReader.ReadOrdered(store));
             FindingsStore.Save(store, ingest.RunId, analysis.Alerts, analysis.Incidents);
         }
 
