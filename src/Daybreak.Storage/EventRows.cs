@@ -75,7 +75,7 @@ internal static class EventRows
     /// </summary>
     private static IDuckDBAppenderRow AppendRaw(this IDuckDBAppenderRow row, AuditEvent evt)
     {
-        var utf8 = evt.RawUtf8;
+        var utf8 = evt.RawUtf8();
         if (!utf8.IsEmpty
             && MemoryMarshal.TryGetArray(utf8, out var segment)
             && segment.Offset == 0 && segment.Count == segment.Array!.Length

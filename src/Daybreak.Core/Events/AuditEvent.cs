@@ -75,7 +75,7 @@ public sealed class AuditEvent
     /// The raw record as the UTF-8 bytes it was read as, when it was read so and not replaced since; empty otherwise.
     /// Lets a store write the bytes as they are instead of making text of them and back.
     /// </summary>
-    public ReadOnlyMemory<byte> RawUtf8 => _rawUtf8;
+    public ReadOnlyMemory<byte> RawUtf8() => _rawUtf8;
 
     /// <summary>Where the record came from: file path (or "-") and 1-based line or record index.</summary>
     public SourcePosition Position { get; set; }
