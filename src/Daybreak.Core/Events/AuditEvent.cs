@@ -88,7 +88,8 @@ public sealed class AuditEvent
     /// </summary>
     public AuditEvent WithoutRaw()
     {
-        if (Raw.Length == 0) return this;
+        // Asked of the fields, not of Raw: reading Raw would make the UTF-16 text of every event kept.
+        if (_rawUtf8 is null ? string.IsNullOrEmpty(_raw) : _rawUtf8.Length == 0 && string.IsNullOrEmpty(_raw)) return this;
         var copy = new AuditEvent
         {
             RecordId = RecordId, Time = Time, TenantId = TenantId, Source = Source, Format = Format, Category = Category,

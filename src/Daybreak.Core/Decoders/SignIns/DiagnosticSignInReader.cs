@@ -118,19 +118,18 @@ internal static class DiagnosticSignInReader
         if (f[F.Category].Kind != JsonTokenType.String || f[F.Properties].Kind != JsonTokenType.StartObject) return null;
         var category = SignInCategories.FromDiagnostic(f[F.Category].Text!);
         if (category is null) return null;
-        var raw = Encoding.UTF8.GetString(utf8);
-
-        var evt = new AuditEvent
-        {
-            RecordId = RecordIds.For(SourceKind.SignIn, Text(f, F.Id), raw),
-            Format = SignInFormats.Diagnostic,
-            Raw = raw,
-            Source = SourceKind.SignIn,
-            Category = category,
-            Operation = "Sign-in",
-            Time = Time(f, F.CreatedDateTime) ?? Time(f, F.Time) ?? Time(f, F.TimeGenerated) ?? throw new BailException(),
-            TenantId = Text(f, F.TenantId) ?? Text(f, F.ResourceTenantId) ?? Text(f, F.HomeTenantId),
-        };
+        // With an id, the raw record stays the bytes it was read as (the store writes them as they are, Sigma parses
+        // them in place); only a record without one needs its text, for the content hash.
+        var id = Text(f, F.Id);
+        var evt = string.IsNullOrWhiteSpace(id)
+            ? new AuditEvent { RecordId = "", Format = SignInFormats.Diagnostic, Raw = Encoding.UTF8.GetString(utf8) }
+            : new AuditEvent(RecordIds.FromSourceId(SourceKind.SignIn, id), SignInFormats.Diagnostic, utf8.ToArray());
+        if (evt.RecordId.Length == 0) evt.RecordId = RecordIds.FromContent(SourceKind.SignIn, evt.Raw);
+        evt.Source = SourceKind.SignIn;
+        evt.Category = category;
+        evt.Operation = "Sign-in";
+        evt.Time = Time(f, F.CreatedDateTime) ?? Time(f, F.Time) ?? Time(f, F.TimeGenerated) ?? throw new BailException();
+        evt.TenantId = Text(f, F.TenantId) ?? Text(f, F.ResourceTenantId) ?? Text(f, F.HomeTenantId);
 
         var outcome = evt.Outcome;
         outcome.Code = Code(f, F.ErrorCode) ?? Code(f, F.ResultType);

@@ -9,27 +9,74 @@ namespace Daybreak.Detection.Sigma;
 /// <see cref="SigmaMappingFile"/> in the raw record (whatever export variant it came in), with Daybreak's normalised
 /// view as a fallback where the mapping says so. Fields the mapping does not name are absent, so a rule never
 /// matches by accident on a same-named field of another schema. Keywords search the raw record.
+/// The raw record is parsed in place over pooled memory when first needed: dispose the view when done with it, and
+/// <see cref="Detach"/> it for anything that keeps it longer (a correlation's reorder buffer).
 /// </summary>
-public sealed class CommunitySigmaEvent : ISigmaEvent
+public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
 {
     private readonly SigmaMappingFile _mapping;
     private JsonSigmaEvent? _raw;
     private NormalisedSigmaEvent? _normalised;
     private readonly EmbeddedJson _embeddedJson = new();
+    // Rules of one log source ask for the same few fields again and again (29 lookups of 14 names per sign-in under
+    // SigmaHQ's cloud rules), and each resolution may walk several spellings: resolve each name once per event.
+    private Dictionary<string, (bool Found, FieldValue Value)>? _resolved;
 
-    public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping)
+    private readonly bool _pooled;
+    private bool _disposed;
+
+    public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping) : this(evt, mapping, pooled: true, resolved: null)
+    {
+    }
+
+    private CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping, bool pooled, Dictionary<string, (bool, FieldValue)>? resolved)
     {
         Event = evt;
         _mapping = mapping;
+        _pooled = pooled;
+        _resolved = resolved;
     }
 
     public AuditEvent Event { get; }
 
-    internal JsonSigmaEvent Raw => _raw ??= ParseRaw(Event.Raw);
+    internal JsonSigmaEvent Raw
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _raw ??= ParseRaw(Event, _pooled);
+        }
+    }
+
+    /// <summary>
+    /// A view of the same record that owns its memory (parsed again only if a field not resolved yet is asked for),
+    /// for holders that outlive this one.
+    /// </summary>
+    public CommunitySigmaEvent Detach() => new(Event, _mapping, pooled: false, _resolved is null ? null : new(_resolved, _resolved.Comparer));
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _raw?.Dispose();
+        _raw = null;
+    }
 
     internal NormalisedSigmaEvent Normalised => _normalised ??= new NormalisedSigmaEvent(Event);
 
     public bool TryGetField(string name, out FieldValue value)
+    {
+        _resolved ??= new Dictionary<string, (bool, FieldValue)>(StringComparer.Ordinal);
+        if (_resolved.TryGetValue(name, out var known))
+        {
+            value = known.Value;
+            return known.Found;
+        }
+        var found = Resolve(name, out value);
+        _resolved[name] = (found, value);
+        return found;
+    }
+
+    private bool Resolve(string name, out FieldValue value)
     {
         if (_mapping.TryGetCandidates(name, out var candidates))
         {
@@ -79,11 +126,14 @@ public sealed class CommunitySigmaEvent : ISigmaEvent
 
     private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => EmbeddedJson.TryGetProperty(obj, name, out value);
 
-    private static JsonSigmaEvent ParseRaw(string raw)
+    private static JsonSigmaEvent ParseRaw(AuditEvent evt, bool pooled)
     {
         try
         {
-            return JsonSigmaEvent.Parse(raw);
+            // The bytes the decoder read, when it kept them: no UTF-16 text made only to be encoded back.
+            var utf8 = evt.RawUtf8();
+            if (utf8.IsEmpty) return JsonSigmaEvent.Parse(evt.Raw);
+            return pooled ? JsonSigmaEvent.ParsePooled(utf8) : JsonSigmaEvent.Parse(utf8.Span);
         }
         catch (JsonException)
         {

@@ -37,14 +37,24 @@ public sealed class SigmaDetection : IDetection
         var sources = _route(evt);
         if (sources.Count == 0) return;
         var view = _view(evt);
-        var matches = _engine.Evaluate(view, sources);
-        foreach (var match in matches)
+        try
         {
-            if (match.IsStandaloneAlert) alerts.Raise(FromMatch(match, evt));
-            if (!_correlator.IsCorrelated(match.RuleId)) continue;
-            _correlatedEntities.TryAdd(evt.RecordId, EntityExtractor.From(evt));
-            foreach (var c in _correlator.Observe(match, new DateTimeOffset(evt.Time, TimeSpan.Zero), evt.RecordId, view))
-                if (c.IsStandaloneAlert) alerts.Raise(FromCorrelation(c));
+            ISigmaEvent? kept = null;
+            foreach (var match in _engine.Evaluate(view, sources))
+            {
+                if (match.IsStandaloneAlert) alerts.Raise(FromMatch(match, evt));
+                if (!_correlator.IsCorrelated(match.RuleId)) continue;
+                _correlatedEntities.TryAdd(evt.RecordId, EntityExtractor.From(evt));
+                // The correlator holds the event until its lateness has passed: give it a view of its own.
+                kept ??= view is CommunitySigmaEvent community ? community.Detach() : view;
+                foreach (var c in _correlator.Observe(match, new DateTimeOffset(evt.Time, TimeSpan.Zero), evt.RecordId, kept))
+                    if (c.IsStandaloneAlert) alerts.Raise(FromCorrelation(c));
+            }
+        }
+        finally
+        {
+            // Community views parse the raw record over pooled memory.
+            (view as IDisposable)?.Dispose();
         }
     }
 

@@ -253,5 +253,26 @@ public sealed class CommunityMappingTests
         Assert.False(mapping.CanProduce("Absent"));
     }
 
+    [Fact]
+    public void A_view_over_the_decoders_bytes_can_be_detached_and_outlives_its_disposal()
+    {
+        // Diagnostic sign-ins keep their raw record as the bytes read; the view parses them in place over pooled
+        // memory, so whatever keeps a view (a correlation's reorder buffer) must hold a detached copy.
+        var line = """{"time":"2024-05-01T08:15:30Z","category":"SignInLogs","tenantId":"t","properties":{"id":"a1","createdDateTime":"2024-05-01T08:15:30Z","userPrincipalName":"amy@contoso.example","status":{"errorCode":50126},"userAgent":"python-requests/2.31","authenticationRequirement":"singleFactorAuthentication"}}""";
+        var evt = Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(line));
+        Assert.NotNull(evt);
+        Assert.False(evt.RawUtf8().IsEmpty);
+        var mapping = CommunityTestKit.Mappings.ForSource(SourceKind.SignIn)!;
+        var view = new CommunitySigmaEvent(evt, mapping);
+        Assert.Equal("50126", Field(view, "ResultType"));
+        Assert.Equal("50126", Field(view, "ResultType")); // the second lookup answers from the view's memo
+        var detached = view.Detach();
+        view.Dispose();
+        Assert.Equal("50126", Field(detached, "ResultType"));
+        Assert.Equal("python-requests/2.31", Field(detached, "userAgent"));
+        Assert.Equal("singleFactorAuthentication", Field(detached, "AuthenticationRequirement"));
+        Assert.Null(Field(detached, "RiskState"));
+    }
+
     private static string? Field(ISigmaEvent evt, string name) => evt.TryGetField(name, out var v) ? v.ToString() : null;
 }
