@@ -96,35 +96,21 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     public IEnumerable<FieldValue> AllValues() => Raw.AllValues();
 
     /// <summary>Follows a dotted path (case-insensitive, through JSON held in strings) to one element; no array descent.</summary>
-    internal bool TryNavigate(string path, out JsonElement element)
+    internal bool TryNavigate(FieldPath path, out JsonElement element)
     {
         element = Raw.Root;
-        if (path.Length == 0) return true;
-        var parts = path.Split('.');
-        for (var i = 0; i < parts.Length; i++)
+        if (path.Name.Length == 0) return true;
+        for (var i = 0; i < path.Parts.Length;)
         {
             if (element.ValueKind == JsonValueKind.String && !TryParseEmbedded(element, out element)) return false;
             if (element.ValueKind != JsonValueKind.Object) return false;
-            var found = false;
             // Longest dotted key first, as keys such as "event.original" may hold dots themselves.
-            for (var end = parts.Length; end > i && !found; end--)
-            {
-                var key = string.Join('.', parts, i, end - i);
-                if (TryGetProperty(element, key, out var child))
-                {
-                    element = child;
-                    i = end - 1;
-                    found = true;
-                }
-            }
-            if (!found) return false;
+            if (!EmbeddedJson.TryGetLongest(element, path, i, out i, out element)) return false;
         }
         return true;
     }
 
     internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
-
-    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => EmbeddedJson.TryGetProperty(obj, name, out value);
 
     private static JsonSigmaEvent ParseRaw(AuditEvent evt, bool pooled)
     {

@@ -47,7 +47,9 @@ internal abstract class MappingCandidate
 
     internal sealed class RawPath(string path) : MappingCandidate
     {
-        public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value) => evt.Raw.TryGetField(path, out value) && !value.IsNull;
+        private readonly FieldPath _path = FieldPath.Of(path);
+
+        public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value) => evt.Raw.TryGetField(_path, out value) && !value.IsNull;
 
         public override string ToString() => path;
     }
@@ -74,9 +76,11 @@ internal abstract class MappingCandidate
 
     internal sealed class JsonText(string path) : MappingCandidate
     {
+        private readonly FieldPath _path = FieldPath.Of(path);
+
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
-            if (evt.TryNavigate(path, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            if (evt.TryNavigate(_path, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
             {
                 value = FieldValue.FromString(element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText());
                 return true;
@@ -90,10 +94,12 @@ internal abstract class MappingCandidate
 
     internal sealed class NameValue(string path, string name) : MappingCandidate
     {
+        private readonly FieldPath _path = FieldPath.Of(path);
+
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
             value = FieldValue.Null;
-            if (!evt.TryNavigate(path, out var list)) return false;
+            if (!evt.TryNavigate(_path, out var list)) return false;
             if (list.ValueKind == JsonValueKind.String && !evt.TryParseEmbedded(list, out list)) return false;
             if (list.ValueKind != JsonValueKind.Array) return false;
             foreach (var item in list.EnumerateArray())

@@ -38,6 +38,61 @@ internal sealed class EmbeddedJson
         return parsed.ValueKind != JsonValueKind.Undefined;
     }
 
+    /// <summary>
+    /// The property of <paramref name="obj"/> named by the longest run of <paramref name="path"/>'s parts from
+    /// <paramref name="index"/>, in one pass over the properties. The same answer as calling
+    /// <see cref="TryGetProperty"/> with each run, longest first: for one run, the exact name (the last of duplicates,
+    /// as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>) before the first case-insensitive one.
+    /// <paramref name="end"/> is the index after the run found.
+    /// </summary>
+    public static bool TryGetLongest(JsonElement obj, FieldPath path, int index, out int end, out JsonElement value)
+    {
+        var remaining = path.Parts.Length - index;
+        var bestLength = 0;
+        value = default;
+        foreach (var property in obj.EnumerateObject())
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            int length;
+            bool exact, equal;
+            if (raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw))
+            {
+                length = raw.Count((byte)'.') + 1;
+                if (length > remaining || length < bestLength) continue;
+                if (path.AsciiRun(index, length) is { } run)
+                {
+                    if (raw.Length != run.Length) continue;
+                    exact = raw.SequenceEqual(run);
+                    equal = exact || Ascii.EqualsIgnoreCase(raw, run);
+                }
+                else
+                {
+                    var name = property.Name;
+                    exact = string.Equals(name, path.Run(index, length), StringComparison.Ordinal);
+                    equal = exact || string.Equals(name, path.Run(index, length), StringComparison.OrdinalIgnoreCase);
+                }
+            }
+            else
+            {
+                var name = property.Name;
+                length = name.AsSpan().Count('.') + 1;
+                if (length > remaining || length < bestLength) continue;
+                exact = string.Equals(name, path.Run(index, length), StringComparison.Ordinal);
+                equal = exact || string.Equals(name, path.Run(index, length), StringComparison.OrdinalIgnoreCase);
+            }
+            if (!equal) continue;
+            // Longer wins; at one length an exact name beats a case-insensitive one, a later exact name an earlier
+            // one (the last duplicate), and an earlier case-insensitive name a later one.
+            if (length > bestLength || (length == bestLength && exact))
+            {
+                bestLength = length;
+                value = property.Value;
+            }
+        }
+        end = index + bestLength;
+        return bestLength > 0;
+    }
+
     public static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.TryGetProperty(name, out value)) return true;

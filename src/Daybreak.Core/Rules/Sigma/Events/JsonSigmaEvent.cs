@@ -44,18 +44,18 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
 
     public JsonElement Root => _root;
 
-    public bool TryGetField(string name, out FieldValue value)
+    public bool TryGetField(string name, out FieldValue value) => TryGetField(FieldPath.Of(name), out value);
+
+    /// <summary>
+    /// A literal key may itself contain dots (flattened exports), so at each level the longest dotted key wins; a
+    /// name without dots is looked up at the top only.
+    /// </summary>
+    internal bool TryGetField(FieldPath path, out FieldValue value)
     {
-        // A literal key may itself contain dots (flattened exports), so it wins over path descent.
-        if (_root.ValueKind == JsonValueKind.Object && TryGetProperty(_root, name, out var direct))
+        if (path.Parts.Length > 1 || _root.ValueKind == JsonValueKind.Object)
         {
-            value = Convert(direct);
-            return true;
-        }
-        if (name.Contains('.'))
-        {
-            var results = new List<FieldValue>();
-            Descend(_root, name.Split('.'), 0, results);
+            var results = new List<FieldValue>(1);
+            Descend(_root, path, 0, results);
             if (results.Count == 1) { value = results[0]; return true; }
             if (results.Count > 1) { value = FieldValue.FromItems(results); return true; }
         }
@@ -70,9 +70,9 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         return values;
     }
 
-    private void Descend(JsonElement element, string[] parts, int index, List<FieldValue> results)
+    private void Descend(JsonElement element, FieldPath path, int index, List<FieldValue> results)
     {
-        if (index == parts.Length)
+        if (index == path.Parts.Length)
         {
             results.Add(Convert(element));
             return;
@@ -80,29 +80,18 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                // Try the longest dotted remainder first so keys like "AppRole.Id" still resolve.
-                for (var end = parts.Length; end > index; end--)
-                {
-                    var key = end == index + 1 ? parts[index] : string.Join('.', parts, index, end - index);
-                    if (TryGetProperty(element, key, out var child))
-                    {
-                        Descend(child, parts, end, results);
-                        return;
-                    }
-                }
+                if (EmbeddedJson.TryGetLongest(element, path, index, out var end, out var child)) Descend(child, path, end, results);
                 break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) Descend(item, parts, index, results);
+                foreach (var item in element.EnumerateArray()) Descend(item, path, index, results);
                 break;
             case JsonValueKind.String:
-                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, parts, index, results);
+                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, path, index, results);
                 break;
         }
     }
 
     private bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
-
-    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => EmbeddedJson.TryGetProperty(obj, name, out value);
 
     internal static FieldValue Convert(JsonElement element) => element.ValueKind switch
     {

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>
+/// A dotted Sigma field name split once, with the UTF-8 bytes of every run of its parts joined by dots: a lookup
+/// compares a property's raw name with the run its own dot count selects, so one pass over an object finds the
+/// longest dotted key that names it (keys such as <c>AppRole.Id</c> hold dots themselves).
+/// </summary>
+internal sealed class FieldPath
+{
+    // Field names come from rules and mappings, so the set is small; the cap only guards against odd callers.
+    private static readonly ConcurrentDictionary<string, FieldPath> Cache = new(StringComparer.Ordinal);
+    private const int CacheLimit = 10_000;
+
+    private readonly string[] _runs;
+    private readonly byte[]?[] _utf8Runs;
+
+    private FieldPath(string name)
+    {
+        Name = name;
+        Parts = name.Split('.');
+        var n = Parts.Length;
+        _runs = new string[n * n];
+        _utf8Runs = new byte[n * n][];
+        for (var index = 0; index < n; index++)
+        for (var length = 1; index + length <= n; length++)
+        {
+            var run = length == 1 ? Parts[index] : string.Join('.', Parts, index, length);
+            _runs[index * n + length - 1] = run;
+            // Only ASCII runs are compared as bytes; others go through string comparison, as they always did.
+            _utf8Runs[index * n + length - 1] = Ascii.IsValid(run) ? Encoding.ASCII.GetBytes(run) : null;
+        }
+    }
+
+    public string Name { get; }
+
+    public string[] Parts { get; }
+
+    public static FieldPath Of(string name)
+    {
+        if (Cache.TryGetValue(name, out var path)) return path;
+        path = new FieldPath(name);
+        if (Cache.Count < CacheLimit) Cache.TryAdd(name, path);
+        return path;
+    }
+
+    /// <summary>Parts <paramref name="index"/> .. <paramref name="index"/>+<paramref name="length"/>-1 joined by dots.</summary>
+    public string Run(int index, int length) => _runs[index * Parts.Length + length - 1];
+
+    /// <summary>The same as ASCII bytes, or null when the run is not ASCII.</summary>
+    public byte[]? AsciiRun(int index, int length) => _utf8Runs[index * Parts.Length + length - 1];
+}
