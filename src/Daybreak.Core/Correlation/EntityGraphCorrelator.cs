@@ -113,11 +113,12 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         }
         incident.Severity = final;
         incident.DetectedAt = detectedAt;
-        incident.Title = Title(incident, score);
+        incident.SetTitle(Headline(incident), score.Mailboxes, score.Vip);
         return incident;
     }
 
-    private static string Title(Incident incident, ChainSeverity score)
+    /// <summary>The chain of tactics and who it was on or by; the reach in mailboxes is the incident's to add.</summary>
+    private static string Headline(Incident incident)
     {
         var phrases = new List<string>();
         foreach (var alert in incident.Alerts)
@@ -131,9 +132,7 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         }
         var chain = phrases.Count > 0 ? string.Join(" → ", phrases.Take(6)) + (phrases.Count > 6 ? " → …" : "")
             : incident.Alerts[0].Title;
-        var on = Subject(incident.Entities);
-        var reach = score.Mailboxes > 0 ? $" ({score.Mailboxes} mailbox{(score.Mailboxes == 1 ? "" : "es")} reached{(score.Vip ? ", VIP" : "")})" : "";
-        return char.ToUpperInvariant(chain[0]) + chain[1..] + on + reach;
+        return char.ToUpperInvariant(chain[0]) + chain[1..] + Subject(incident.Entities);
     }
 
     private static string Subject(AlertEntities e)

@@ -33,6 +33,34 @@ public sealed class Incident
     public AlertEntities Entities { get; } = new();
 
     public BlastRadius BlastRadius { get; set; } = new();
+
+    private string? _headline;
+    private int _mailboxesReached;
+    private bool _vip;
+
+    /// <summary>
+    /// Sets <see cref="Title"/>: the headline (chain and subject), then how many mailboxes were reached, as far as
+    /// the alerts name them, and whether one is a VIP's.
+    /// </summary>
+    public void SetTitle(string headline, int mailboxesReached, bool vip)
+    {
+        _headline = headline;
+        _mailboxesReached = mailboxesReached;
+        _vip = vip;
+        Title = headline + (mailboxesReached > 0
+            ? $" ({mailboxesReached} mailbox{(mailboxesReached == 1 ? "" : "es")} reached{(vip ? ", VIP" : "")})"
+            : "");
+    }
+
+    /// <summary>
+    /// Once scoped, the title counts the mailboxes of the blast radius when it found more than the alerts named
+    /// (an app's reads of other mailboxes), so the title and the report's summary agree.
+    /// </summary>
+    public void CountBlastRadiusInTitle()
+    {
+        if (_headline is null || BlastRadius.Mailboxes.Count <= _mailboxesReached) return;
+        SetTitle(_headline, BlastRadius.Mailboxes.Count, _vip);
+    }
 }
 
 /// <summary>One step of an incident's timeline.</summary>

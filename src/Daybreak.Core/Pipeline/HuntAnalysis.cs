@@ -44,7 +44,11 @@ public sealed class HuntSession(DetectionRunner runner, IIncidentCorrelator corr
         runner.Flush();
         var alerts = runner.Alerts.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var incidents = correlator.Correlate(alerts);
-        foreach (var incident in incidents) incident.BlastRadius = scoper.Scope(incident);
+        foreach (var incident in incidents)
+        {
+            incident.BlastRadius = scoper.Scope(incident);
+            incident.CountBlastRadiusInTitle();
+        }
         return new HuntResult(alerts, incidents, runner.Errors, runner.Events);
     }
 }
