@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>
@@ -17,8 +19,10 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     public TState Touch(string key, DateTime now)
     {
         Sweep(now);
-        if (!_items.TryGetValue(key, out var entry)) entry = (create(), now);
-        _items[key] = (entry.State, now > entry.LastSeen ? now : entry.LastSeen);
+        // One hash lookup: detections touch an entity per event, and tables hold up to hundreds of thousands.
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
+        if (!exists) entry = (create(), now);
+        else if (now > entry.LastSeen) entry.LastSeen = now;
         return entry.State;
     }
 
@@ -45,6 +49,8 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         if (now - _lastSweep < interval) return;
         _lastSweep = now;
         var cutoff = now - Ttl;
-        foreach (var key in _items.Where(kv => kv.Value.LastSeen < cutoff).Select(kv => kv.Key).ToList()) _items.Remove(key);
+        // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
+        foreach (var (key, entry) in _items)
+            if (entry.LastSeen < cutoff) _items.Remove(key);
     }
 }

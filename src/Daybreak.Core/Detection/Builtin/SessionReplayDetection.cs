@@ -32,8 +32,35 @@ public sealed class SessionReplayDetection : IDetection
 
     private sealed class SessionState
     {
-        public AuditEvent? Issued;
+        public IssuingSignIn? Issued;
         public bool Raised;
+    }
+
+    /// <summary>
+    /// What a session keeps of the sign-in that issued it: sessions live for days and all but a few are never replayed,
+    /// so each holds the fields an alert names and the network it came from, not the whole event.
+    /// </summary>
+    private sealed record IssuingSignIn(string RecordId, DateTime Time, string? TenantId, string Format, string Network,
+        ActorKind Kind, string? ObjectId, string? Upn, string? AppId, string? Ip, long? Asn, string? Country, string? SessionId, string? UniqueTokenId)
+    {
+        public static IssuingSignIn Of(AuditEvent e, string network) => new(e.RecordId, e.Time, e.TenantId, e.Format, network,
+            e.Actor.Kind, e.Actor.ObjectId, e.Actor.Upn, e.Actor.AppId, e.Network.Ip, e.Network.Asn, e.Network.Country, e.Auth.SessionId, e.Auth.UniqueTokenId);
+
+        /// <summary>The sign-in as evidence: the fields above, no raw record.</summary>
+        public AuditEvent ToEvent()
+        {
+            var e = new AuditEvent { RecordId = RecordId, Time = Time, TenantId = TenantId, Source = SourceKind.SignIn, Format = Format, Operation = "Sign-in", Raw = "" };
+            e.Actor.Kind = Kind;
+            e.Actor.ObjectId = ObjectId;
+            e.Actor.Upn = Upn;
+            e.Actor.AppId = AppId;
+            e.Network.Ip = Ip;
+            e.Network.Asn = Asn;
+            e.Network.Country = Country;
+            e.Auth.SessionId = SessionId;
+            e.Auth.UniqueTokenId = UniqueTokenId;
+            return e;
+        }
     }
 
     private sealed class UserState
@@ -42,9 +69,19 @@ public sealed class SessionReplayDetection : IDetection
         public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
     }
 
+    // Network keys by ASN, made once each: a key per sign-in was most of this detection's allocation.
+    private readonly Dictionary<long, string> _asnKeys = [];
+
     /// <summary>Where a request came from, at the grain the logs give: the ASN, else the country.</summary>
-    private static string? NetworkOf(AuditEvent evt) =>
-        evt.Network.Asn is { } asn ? "as" + asn : evt.Network.Country is { Length: > 0 } c ? "cc:" + c.ToLowerInvariant() : null;
+    private string? NetworkOf(AuditEvent evt)
+    {
+        if (evt.Network.Asn is { } asn)
+        {
+            if (!_asnKeys.TryGetValue(asn, out var key)) _asnKeys[asn] = key = "as" + asn;
+            return key;
+        }
+        return evt.Network.Country is { Length: > 0 } c ? "cc:" + c.ToLowerInvariant() : null;
+    }
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
     {
@@ -60,30 +97,37 @@ public sealed class SessionReplayDetection : IDetection
         if (u.FirstSeen > evt.Time) u.FirstSeen = evt.Time;
         var newToUser = !u.Networks.Contains(network);
         var newToTenant = !_tenantNetworks.IsLive(network, evt.Time);
-        foreach (var id in new[] { evt.Auth.SessionId, evt.Auth.UniqueTokenId })
-        {
-            if (string.IsNullOrWhiteSpace(id)) continue;
-            var s = _sessions.Touch(id.ToLowerInvariant(), evt.Time);
-            if (s.Issued is null)
-            {
-                s.Issued = evt.WithoutRaw();
-                continue;
-            }
-            if (s.Raised || NetworkOf(s.Issued) == network || !SignIns.IsSuccess(evt)) continue;
-            if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) continue;
-            s.Raised = true;
-            var i = s.Issued;
-            _followUp.Mark(evt, evt.Auth.SessionId);
-            alerts.Raise(BuiltinAlert.Create(Name, "Session replayed from a new network", Severity.High, Techniques, evt, [i],
-                $"Session {id} of {evt.Actor.Upn ?? user}, issued at {i.Time:u} from {i.Network.Ip} ({Describe(i)}), was used at {evt.Time:u} from {evt.Network.Ip} " +
-                $"({Describe(evt)}), a network this user never signed in from{(newToTenant ? ", nor anyone in the tenant" : "")}."));
-        }
+        // One record per sign-in, shared by its session and its token.
+        IssuingSignIn? issued = null;
+        Check(evt.Auth.SessionId, evt, network, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.UniqueTokenId, evt, network, u, newToTenant, newToUser, ref issued, alerts);
         // Only successful sign-ins teach us a user's networks: an attacker's failures must not make their network "known".
         if (SignIns.IsSuccess(evt))
         {
             u.Networks.Add(network);
             _tenantNetworks.Touch(network, evt.Time);
         }
+    }
+
+    private void Check(string? id, AuditEvent evt, string network, UserState u, bool newToTenant, bool newToUser, ref IssuingSignIn? issued, IAlertSink alerts)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return;
+        // Entra writes these ids in lower-case ASCII; only others need a lower-cased copy.
+        var lower = id.AsSpan().ContainsAnyInRange('A', 'Z') || !System.Text.Ascii.IsValid(id) ? id.ToLowerInvariant() : id;
+        var s = _sessions.Touch(lower, evt.Time);
+        if (s.Issued is null)
+        {
+            s.Issued = issued ??= IssuingSignIn.Of(evt, network);
+            return;
+        }
+        if (s.Raised || s.Issued.Network == network || !SignIns.IsSuccess(evt)) return;
+        if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) return;
+        s.Raised = true;
+        var i = s.Issued.ToEvent();
+        _followUp.Mark(evt, evt.Auth.SessionId);
+        alerts.Raise(BuiltinAlert.Create(Name, "Session replayed from a new network", Severity.High, Techniques, evt, [i],
+            $"Session {id} of {evt.Actor.Upn ?? SignIns.UserKey(evt)}, issued at {i.Time:u} from {i.Network.Ip} ({Describe(i)}), was used at {evt.Time:u} from {evt.Network.Ip} " +
+            $"({Describe(evt)}), a network this user never signed in from{(newToTenant ? ", nor anyone in the tenant" : "")}."));
     }
 
     public void Flush(IAlertSink alerts)
