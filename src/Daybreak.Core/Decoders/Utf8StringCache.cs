@@ -21,9 +21,9 @@ internal sealed class Utf8StringCache
     public static Utf8StringCache ForThread => t_cache ??= new Utf8StringCache();
 
     /// <summary>The current token's text, as <see cref="Utf8JsonReader.GetString"/> gives it (a string or property name token).</summary>
-    public string GetString(ref Utf8JsonReader reader)
+    public string GetString(ref Utf8JsonReader reader, int maxBytes = MaxBytes)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes) return reader.GetString()!;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > maxBytes) return reader.GetString()!;
         var bytes = reader.ValueSpan;
         var slot = Hash(bytes) & (Size - 1);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];

@@ -28,6 +28,23 @@ internal sealed class DiagnosticSignInFields
 
     public const int Count = 46;
 
+    /// <summary>
+    /// Slots whose values repeat from record to record (tenant, app, client, user agent, outcome, place): their strings
+    /// come from <see cref="Utf8StringCache"/>. Ids and times are unique per record and stay out of it, or the table's
+    /// keys would only be garbage that lives long.
+    /// </summary>
+    public static readonly bool[] Repeats = Slots(Category, TenantId, ResultType, ResultDescription, RootLocation,
+        ResourceTenantId, HomeTenantId, AppId, AppDisplayName, UserAgent, ClientAppUsed, AuthenticationRequirement,
+        ConditionalAccessStatus, TokenIssuerType, AuthenticationProtocol, ResourceDisplayName, ResourceIdentity, ResourceId,
+        ErrorCode, FailureReason, LocationCountry, LocationCity, DetailsCountry, DetailsCity);
+
+    private static bool[] Slots(params int[] slots)
+    {
+        var flags = new bool[Count];
+        foreach (var slot in slots) flags[slot] = true;
+        return flags;
+    }
+
     /// <summary>Names a reader must not meet at the root: they make the record an envelope, a UAL record or a batch.</summary>
     public static readonly string[] RootRefusals =
     [
@@ -38,14 +55,14 @@ internal sealed class DiagnosticSignInFields
     /// <summary>Names in properties that this path does not handle (the general path does).</summary>
     public static readonly string[] PropertiesRefusals = ["signInEventTypes"];
 
-    public static readonly (string Name, int Slot)[] Root =
+    public static readonly NameSet Root = new(RootRefusals,
     [
         ("category", Category), ("properties", Properties), ("time", Time), ("TimeGenerated", TimeGenerated),
         ("tenantId", TenantId), ("resultType", ResultType), ("resultDescription", ResultDescription),
         ("callerIpAddress", CallerIpAddress), ("location", RootLocation), ("correlationId", RootCorrelationId),
-    ];
+    ]);
 
-    public static readonly (string Name, int Slot)[] SignIn =
+    public static readonly NameSet SignIn = new(PropertiesRefusals,
     [
         ("id", Id), ("createdDateTime", CreatedDateTime), ("resourceTenantId", ResourceTenantId),
         ("homeTenantId", HomeTenantId), ("status", Status), ("appId", AppId), ("userId", UserId),
@@ -59,11 +76,35 @@ internal sealed class DiagnosticSignInFields
         ("correlationId", CorrelationId), ("sessionId", SessionId), ("uniqueTokenIdentifier", UniqueTokenIdentifier),
         ("servicePrincipalCredentialKeyId", ServicePrincipalCredentialKeyId), ("resourceDisplayName", ResourceDisplayName),
         ("resourceIdentity", ResourceIdentity), ("resourceId", ResourceId),
-    ];
+    ]);
 
-    public static readonly (string Name, int Slot)[] StatusFields = [("errorCode", ErrorCode), ("failureReason", FailureReason)];
-    public static readonly (string Name, int Slot)[] LocationFields = [("countryOrRegion", LocationCountry), ("city", LocationCity)];
-    public static readonly (string Name, int Slot)[] DetailsFields = [("countryOrRegion", DetailsCountry), ("city", DetailsCity)];
+    public static readonly NameSet StatusFields = new([], [("errorCode", ErrorCode), ("failureReason", FailureReason)]);
+    public static readonly NameSet LocationFields = new([], [("countryOrRegion", LocationCountry), ("city", LocationCity)]);
+    public static readonly NameSet DetailsFields = new([], [("countryOrRegion", DetailsCountry), ("city", DetailsCity)]);
+
+    /// <summary>
+    /// The names one object may hold, bucketed by length and first letter (case folded): most properties of a sign-in
+    /// are none of them, and a name is compared only with the few known or refused names of its bucket.
+    /// </summary>
+    public sealed class NameSet
+    {
+        private readonly (string Name, int Slot)[][] _buckets = new (string, int)[64 * 32][];
+
+        public NameSet(string[] refusals, (string Name, int Slot)[] known)
+        {
+            // Known names first in each bucket, then refusals (slot -1), as a linear scan would meet them.
+            foreach (var (name, slot) in known.Concat(refusals.Select(r => (r, -1))))
+            {
+                ref var bucket = ref _buckets[Key(name.Length, (byte)name[0])];
+                bucket = [.. bucket ?? [], (name, slot)];
+            }
+        }
+
+        /// <summary>The names that may equal a name of this length and first byte, ignoring ASCII case; null when none.</summary>
+        public (string Name, int Slot)[]? Candidates(ReadOnlySpan<byte> name) => _buckets[Key(name.Length, name[0])];
+
+        private static int Key(int length, byte first) => Math.Min(length, 63) * 32 + ((first | 0x20) & 31);
+    }
 
     private readonly Value[] _values = new Value[Count];
 
