@@ -21,6 +21,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     // Rules of one log source ask for the same few fields again and again (29 lookups of 14 names per sign-in under
     // SigmaHQ's cloud rules), and each resolution may walk several spellings: resolve each name once per event.
     private Dictionary<string, (bool Found, FieldValue Value)>? _resolved;
+    private Dictionary<string, bool>? _topLevel;
 
     private readonly bool _pooled;
     private bool _disposed;
@@ -108,6 +109,41 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
             if (!EmbeddedJson.TryGetLongest(element, path, i, out i, out element)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// False only when no top-level property's first dotted part is <paramref name="segment"/> (case-insensitive):
+    /// then no path that starts with it can resolve, and a mapping's candidates under that root (AuditData,
+    /// RawEventData, ...) are passed over without walking the record. Answered once per segment per record.
+    /// </summary>
+    internal bool MayHoldTopLevel(string segment)
+    {
+        _topLevel ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (_topLevel.TryGetValue(segment, out var known)) return known;
+        var root = Raw.Root;
+        var found = root.ValueKind != JsonValueKind.Object; // arrays and strings are descended into: no shortcut
+        if (!found)
+        {
+            var asciiSegment = System.Text.Ascii.IsValid(segment);
+            foreach (var property in root.EnumerateObject())
+            {
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+                if (asciiSegment && raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(raw))
+                {
+                    var dot = raw.IndexOf((byte)'.');
+                    found = System.Text.Ascii.EqualsIgnoreCase(dot < 0 ? raw : raw[..dot], segment);
+                }
+                else
+                {
+                    var name = property.Name.AsSpan();
+                    var dot = name.IndexOf('.');
+                    found = (dot < 0 ? name : name[..dot]).Equals(segment, StringComparison.OrdinalIgnoreCase);
+                }
+                if (found) break;
+            }
+        }
+        _topLevel[segment] = found;
+        return found;
     }
 
     internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);

@@ -22,34 +22,43 @@ internal abstract class MappingCandidate
         if (trimmed.StartsWith('$')) return new Normalised(trimmed[1..]);
         if (trimmed.StartsWith('=')) return new Constant(trimmed[1..]);
         if (trimmed.StartsWith("json:", StringComparison.Ordinal))
-            return Rooted(roots, trimmed[5..], p => new JsonText(p));
+            return Rooted(roots, trimmed[5..], (p, r) => new JsonText(p, r));
         if (trimmed.StartsWith("nv:", StringComparison.Ordinal))
         {
             var rest = trimmed[3..];
             var colon = rest.LastIndexOf(':');
             if (colon <= 0 || colon == rest.Length - 1) throw new FormatException($"'{text}': expected nv:path:Name");
             var name = rest[(colon + 1)..];
-            return Rooted(roots, rest[..colon], p => new NameValue(p, name));
+            return Rooted(roots, rest[..colon], (p, r) => new NameValue(p, name, r));
         }
         if (trimmed.Length == 0) throw new FormatException("empty candidate");
-        return Rooted(roots, trimmed, p => new RawPath(p));
+        return Rooted(roots, trimmed, (p, r) => new RawPath(p, r));
     }
 
-    private static MappingCandidate Rooted(IReadOnlyList<string> roots, string path, Func<string, MappingCandidate> make)
+    /// <summary>The path under each root; the root's first dotted part goes along so a record without it is passed over.</summary>
+    private static MappingCandidate Rooted(IReadOnlyList<string> roots, string path, Func<string, string?, MappingCandidate> make)
     {
-        if (roots.Count == 0) return make(path);
-        var options = roots.Select(r => make(Join(r, path))).ToArray();
+        if (roots.Count == 0) return make(path, null);
+        var options = roots.Select(r => make(Join(r, path), r.Length == 0 ? null : r.Split('.')[0])).ToArray();
         return options.Length == 1 ? options[0] : new FirstOf(options);
     }
 
     private static string Join(string root, string path) =>
         root.Length == 0 ? path : path.Length == 0 ? root : root + "." + path;
 
-    internal sealed class RawPath(string path) : MappingCandidate
+    internal sealed class RawPath(string path, string? root = null) : MappingCandidate
     {
         private readonly FieldPath _path = FieldPath.Of(path);
 
-        public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value) => evt.Raw.TryGetField(_path, out value) && !value.IsNull;
+        public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
+        {
+            if (root is not null && !evt.MayHoldTopLevel(root))
+            {
+                value = FieldValue.Null;
+                return false;
+            }
+            return evt.Raw.TryGetField(_path, out value) && !value.IsNull;
+        }
 
         public override string ToString() => path;
     }
@@ -74,13 +83,13 @@ internal abstract class MappingCandidate
         public override string ToString() => "=" + _value.Text;
     }
 
-    internal sealed class JsonText(string path) : MappingCandidate
+    internal sealed class JsonText(string path, string? root = null) : MappingCandidate
     {
         private readonly FieldPath _path = FieldPath.Of(path);
 
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
-            if (evt.TryNavigate(_path, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            if ((root is null || evt.MayHoldTopLevel(root)) && evt.TryNavigate(_path, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
             {
                 value = FieldValue.FromString(element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText());
                 return true;
@@ -92,13 +101,14 @@ internal abstract class MappingCandidate
         public override string ToString() => "json:" + path;
     }
 
-    internal sealed class NameValue(string path, string name) : MappingCandidate
+    internal sealed class NameValue(string path, string name, string? root = null) : MappingCandidate
     {
         private readonly FieldPath _path = FieldPath.Of(path);
 
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
             value = FieldValue.Null;
+            if (root is not null && !evt.MayHoldTopLevel(root)) return false;
             if (!evt.TryNavigate(_path, out var list)) return false;
             if (list.ValueKind == JsonValueKind.String && !evt.TryParseEmbedded(list, out list)) return false;
             if (list.ValueKind != JsonValueKind.Array) return false;

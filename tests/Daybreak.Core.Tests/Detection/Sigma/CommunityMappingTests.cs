@@ -224,6 +224,36 @@ public sealed class CommunityMappingTests
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"Operation":"A","Workload":"w"}""", "A", "A")]
+    [InlineData("""{"auditdata":{"Operation":"B"},"Operation":"x"}""", "B", "B")]
+    [InlineData("""{"AuditData":"{\"Operation\":\"C\"}"}""", "C", "C")]
+    [InlineData("""{"event.original":{"Operation":"D"},"Operation":"x"}""", "D", "D")]
+    [InlineData("""{"Event":{"original":{"Operation":"E"}}}""", "E", "E")]
+    [InlineData("""{"EVENT.x":1,"Operation":"F"}""", "F", "F")]
+    [InlineData("""{"RawEventData":{"Name":"n"},"Operation":"H"}""", "H", "H")]
+    // Paths descend arrays (any element may match); json: text does not, and a bare name is looked up at the top only.
+    [InlineData("""[{"AuditData":{"Operation":"G"}}]""", "G", null)]
+    [InlineData("""[{"Operation":"x"}]""", null, null)]
+    public void Roots_are_tried_in_order_and_a_record_without_one_skips_it(string raw, string? expected, string? expectedText)
+    {
+        // Candidates under a root the record's top level lacks are passed over without walking the record; the
+        // answers must be those of walking it: any case of the root, a dotted literal key, JSON inside a string, an
+        // array at the top.
+        var mapping = SigmaMappingFile.Parse("""
+            source: ual
+            roots: [AuditData, event.original, ""]
+            fields:
+              Op: [Operation]
+              Text: ["json:Operation"]
+              Name: ["nv:Parameters:Name"]
+            """, "r.yml");
+        var evt = new CommunitySigmaEvent(new AuditEvent { RecordId = "x", Format = "ual.api", Source = SourceKind.Ual, Raw = raw }, mapping);
+        Assert.Equal(expected, Field(evt, "Op"));
+        Assert.Equal(expectedText, Field(evt, "Text"));
+        Assert.Null(Field(evt, "Name"));
+    }
+
     [Fact]
     public void Candidates_cover_unions_constants_json_text_and_name_value_lists()
     {
