@@ -154,7 +154,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         {
             // The bytes the decoder read, when it kept them: no UTF-16 text made only to be encoded back.
             var utf8 = evt.RawUtf8();
-            if (utf8.IsEmpty) return JsonSigmaEvent.Parse(evt.Raw);
+            if (utf8.IsEmpty) return pooled ? JsonSigmaEvent.ParsePooled(evt.Raw) : JsonSigmaEvent.Parse(evt.Raw);
             return pooled ? JsonSigmaEvent.ParsePooled(utf8) : JsonSigmaEvent.Parse(utf8.Span);
         }
         catch (JsonException)

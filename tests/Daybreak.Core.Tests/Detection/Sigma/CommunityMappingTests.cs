@@ -283,8 +283,10 @@ public sealed class CommunityMappingTests
         Assert.False(mapping.CanProduce("Absent"));
     }
 
-    [Fact]
-    public void A_view_over_the_decoders_bytes_can_be_detached_and_outlives_its_disposal()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_view_over_the_decoders_bytes_can_be_detached_and_outlives_its_disposal(bool bytes)
     {
         // Diagnostic sign-ins keep their raw record as the bytes read; the view parses them in place over pooled
         // memory, so whatever keeps a view (a correlation's reorder buffer) must hold a detached copy.
@@ -292,6 +294,9 @@ public sealed class CommunityMappingTests
         var evt = Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(line));
         Assert.NotNull(evt);
         Assert.False(evt.RawUtf8().IsEmpty);
+        // Events read back from a case carry the raw record as text: encoded into a rented buffer instead.
+        if (!bytes) evt.Raw = line;
+        Assert.Equal(bytes, !evt.RawUtf8().IsEmpty);
         var mapping = CommunityTestKit.Mappings.ForSource(SourceKind.SignIn)!;
         var view = new CommunitySigmaEvent(evt, mapping);
         Assert.Equal("50126", Field(view, "ResultType"));

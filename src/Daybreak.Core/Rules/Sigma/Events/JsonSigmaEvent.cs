@@ -14,6 +14,7 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     private readonly JsonElement _root;
     private readonly EmbeddedJson _embeddedJson = new();
     private readonly JsonDocument? _document;
+    private byte[]? _rented;
 
     public JsonSigmaEvent(JsonElement root) => _root = root;
 
@@ -30,8 +31,35 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     /// </summary>
     public static JsonSigmaEvent ParsePooled(ReadOnlyMemory<byte> utf8Json) => new(JsonDocument.Parse(utf8Json));
 
-    /// <summary>Returns pooled memory (events from <see cref="ParsePooled"/>); values already read stay valid.</summary>
-    public void Dispose() => _document?.Dispose();
+    /// <summary>
+    /// The same for text (events read back from a case carry their raw record as a string): encoded into a rented
+    /// buffer that is returned on <see cref="Dispose"/>.
+    /// </summary>
+    public static JsonSigmaEvent ParsePooled(string json)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, rented);
+            return new JsonSigmaEvent(JsonDocument.Parse(rented.AsMemory(0, length))) { _rented = rented };
+        }
+        catch
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
+    }
+
+    /// <summary>Returns pooled memory (events from <see cref="ParsePooled(ReadOnlyMemory{byte})"/>); values already read stay valid.</summary>
+    public void Dispose()
+    {
+        _document?.Dispose();
+        if (_rented is { } rented)
+        {
+            _rented = null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     public static JsonSigmaEvent Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
