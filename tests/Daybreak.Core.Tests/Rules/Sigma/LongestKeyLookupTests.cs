@@ -62,14 +62,29 @@ public sealed class LongestKeyLookupTests
         Assert.False(EmbeddedJson.TryGetLongest(doc.RootElement, FieldPath.Of("b"), 0, out _, out _));
     }
 
-    /// <summary>The lookup as it was: each run of parts, longest first, through <see cref="EmbeddedJson.TryGetProperty"/>.</summary>
+    /// <summary>The lookup as it was: each run of parts, longest first, through <see cref="TryGetProperty"/>.</summary>
     private static bool Reference(JsonElement obj, string[] parts, int index, out int end, out JsonElement value)
     {
         for (end = parts.Length; end > index; end--)
         {
-            if (EmbeddedJson.TryGetProperty(obj, string.Join('.', parts, index, end - index), out value)) return true;
+            if (TryGetProperty(obj, string.Join('.', parts, index, end - index), out value)) return true;
         }
         value = default;
+        return false;
+    }
+
+    /// <summary>One name as field lookups took it before: the exact name, else the first case-insensitive one.</summary>
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.TryGetProperty(name, out value)) return true;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -6,8 +6,8 @@ namespace Daybreak.Rules.Sigma;
 
 /// <summary>
 /// JSON written inside strings (Log Analytics dynamic columns, UAL's Folders and Parameters), parsed at most once per
-/// event view however many rule fields descend into it; and the property lookup Sigma field names need: exact name
-/// first, then case-insensitive.
+/// event view however many rule fields descend into it; and the property lookup Sigma field names need: the longest
+/// dotted key, the exact name before a case-insensitive one.
 /// </summary>
 internal sealed class EmbeddedJson
 {
@@ -41,8 +41,8 @@ internal sealed class EmbeddedJson
     /// <summary>
     /// The property of <paramref name="obj"/> named by the longest run of <paramref name="path"/>'s parts from
     /// <paramref name="index"/>, in one pass over the properties. The same answer as calling
-    /// <see cref="TryGetProperty"/> with each run, longest first: for one run, the exact name (the last of duplicates,
-    /// as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>) before the first case-insensitive one.
+    /// JsonElement.TryGetProperty with each run, longest first: for one run, the exact name (the last of duplicates, as
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>) before the first case-insensitive one.
     /// <paramref name="end"/> is the index after the run found.
     /// </summary>
     public static bool TryGetLongest(JsonElement obj, FieldPath path, int index, out int end, out JsonElement value)
@@ -91,26 +91,5 @@ internal sealed class EmbeddedJson
         }
         end = index + bestLength;
         return bestLength > 0;
-    }
-
-    public static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
-    {
-        if (obj.TryGetProperty(name, out value)) return true;
-        // Most lookups miss (a mapping tries several spellings per field), so the case-insensitive scan compares the
-        // raw UTF-8 names in place: materialising every property name as a string was a third of a SigmaHQ hunt.
-        var asciiName = Ascii.IsValid(name);
-        foreach (var property in obj.EnumerateObject())
-        {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            var equal = asciiName && raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw)
-                ? raw.Length == name.Length && Ascii.EqualsIgnoreCase(raw, name)
-                : string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
-            if (equal)
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-        return false;
     }
 }
