@@ -24,26 +24,8 @@ internal sealed class JsonDocumentFramer(int maxRecordBytes) : IRecordFramer
             var eof = false;
             while (true)
             {
-                string? error = null;
-                try
-                {
-                    if (!eof)
-                    {
-                        cursor.MakeRoom(maxRecordBytes);
-                        var n = utf8.Read(cursor.Buffer, cursor.End, cursor.Buffer.Length - cursor.End);
-                        if (n == 0) eof = true;
-                        cursor.End += n;
-                    }
-                    cursor.Scan(eof, pending);
-                }
-                catch (JsonException ex)
-                {
-                    error = JsonErrors.Describe(ex) + "; the rest of the file was not read";
-                }
-                catch (RecordTooLargeException)
-                {
-                    error = $"record longer than {maxRecordBytes / (1024 * 1024)} MiB; the rest of the file was not read";
-                }
+                var error = JsonStream.Fill<RecordTooLargeException>(utf8, cursor, ref eof, maxRecordBytes, final => cursor.Scan(final, pending),
+                    $"record longer than {maxRecordBytes / (1024 * 1024)} MiB");
 
                 foreach (var (start, end, line, isObject) in pending)
                 {
@@ -65,8 +47,7 @@ internal sealed class JsonDocumentFramer(int maxRecordBytes) : IRecordFramer
                 }
                 if (eof)
                 {
-                    if (cursor.Depth > 0 || !cursor.SawToken)
-                        yield return FramedRecord.Failed(cursor.ErrorLine, cursor.SawToken ? "JSON ends before the document is complete (truncated file?)" : "no JSON content");
+                    if (JsonStream.Unfinished(cursor) is { } unfinished) yield return FramedRecord.Failed(cursor.ErrorLine, unfinished);
                     yield break;
                 }
             }
@@ -80,7 +61,7 @@ internal sealed class JsonDocumentFramer(int maxRecordBytes) : IRecordFramer
     private sealed class RecordTooLargeException : Exception;
 
     /// <summary>Reader state kept between buffer refills; a ref struct reader cannot live across iterator yields.</summary>
-    private sealed class Cursor(byte[] buffer)
+    private sealed class Cursor(byte[] buffer) : IJsonStreamCursor
     {
         public byte[] Buffer = buffer;
         public int End;
@@ -96,6 +77,14 @@ internal sealed class JsonDocumentFramer(int maxRecordBytes) : IRecordFramer
         private long _lines;              // newlines seen before _countedTo
         public bool SawToken;
         public int Depth;
+
+        byte[] IJsonStreamCursor.Buffer => Buffer;
+
+        int IJsonStreamCursor.End { get => End; set => End = value; }
+
+        int IJsonStreamCursor.Depth => Depth;
+
+        bool IJsonStreamCursor.SawToken => SawToken;
 
         public long ErrorLine => LineAt(Math.Min(_position, End));
 

@@ -9,7 +9,7 @@ namespace Daybreak.Decoders.Containers;
 /// result. Property names are matched case-insensitively, so the older <c>Tables</c>/<c>TableName</c>/<c>Columns</c>/
 /// <c>Rows</c> shape reads the same.
 /// </summary>
-internal sealed class QueryResultsCursor(byte[] buffer)
+internal sealed class QueryResultsCursor(byte[] buffer) : IJsonStreamCursor
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
 
@@ -27,6 +27,10 @@ internal sealed class QueryResultsCursor(byte[] buffer)
     private int _rowStart = -1;           // buffer index where the current row started
     private bool _rowTooLong;             // the current row outgrew the buffer limit: its bytes are being dropped
     private string? _errorCode, _errorMessage;
+
+    byte[] IJsonStreamCursor.Buffer => Buffer;
+
+    int IJsonStreamCursor.End { get => End; set => End = value; }
 
     public bool SawToken { get; private set; }
 

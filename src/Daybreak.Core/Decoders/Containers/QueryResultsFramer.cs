@@ -28,26 +28,8 @@ internal sealed class QueryResultsFramer(int maxRecordBytes) : IRecordFramer
             var eof = false;
             while (true)
             {
-                string? error = null;
-                try
-                {
-                    if (!eof)
-                    {
-                        cursor.MakeRoom(maxRecordBytes);
-                        var n = utf8.Read(cursor.Buffer, cursor.End, cursor.Buffer.Length - cursor.End);
-                        if (n == 0) eof = true;
-                        cursor.End += n;
-                    }
-                    cursor.Scan(eof, found, maxRecordBytes);
-                }
-                catch (JsonException ex)
-                {
-                    error = JsonErrors.Describe(ex) + "; the rest of the file was not read";
-                }
-                catch (QueryTokenTooLargeException)
-                {
-                    error = $"a value longer than {Limit()}; the rest of the file was not read";
-                }
+                var error = JsonStream.Fill<QueryTokenTooLargeException>(utf8, cursor, ref eof, maxRecordBytes,
+                    final => cursor.Scan(final, found, maxRecordBytes), $"a value longer than {Limit()}");
 
                 foreach (var row in found) yield return Record(cursor.Buffer, row);
                 found.Clear();
@@ -64,8 +46,7 @@ internal sealed class QueryResultsFramer(int maxRecordBytes) : IRecordFramer
                 }
                 if (eof)
                 {
-                    if (cursor.Depth > 0 || !cursor.SawToken)
-                        yield return FramedRecord.Failed(cursor.Rows + 1, cursor.SawToken ? "JSON ends before the document is complete (truncated file?)" : "no JSON content");
+                    if (JsonStream.Unfinished(cursor) is { } unfinished) yield return FramedRecord.Failed(cursor.Rows + 1, unfinished);
                     yield break;
                 }
             }
