@@ -80,7 +80,7 @@ internal static class Phases
         File.Delete(db);
         File.Delete(db + ".wal");
         using var store = CaseStore.Open(db);
-        using var writer = new EventWriter(store);
+        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes);
         var pipeline = new IngestPipeline(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions()), [writer]);
         var summary = pipeline.Run([new InputSource(file)]);
         return summary.Accepted;

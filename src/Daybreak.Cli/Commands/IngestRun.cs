@@ -28,7 +28,7 @@ internal static class IngestRun
         });
         var log = new RunLog(store, env.Time);
         var runId = log.Start(command + " " + string.Join(' ', settings.Paths), Version.Current);
-        using var writer = new EventWriter(store);
+        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes);
         var pipeline = new IngestPipeline(decoder, [writer]);
 
         IngestSummary summary;
