@@ -50,7 +50,8 @@ public sealed partial class CaseStore : IDisposable
             {
                 Migrator.Exec(connection,
                     $"ATTACH {Literal(full)} AS {Catalog} (ROW_GROUP_SIZE {RowGroupRows}, STORAGE_VERSION '{StorageVersion}'); " +
-                    $"USE {Catalog}; SET temp_directory = {Literal(full + ".tmp")}; SET memory_limit = '{MemoryLimit}'");
+                    $"USE {Catalog}; SET temp_directory = {Literal(full + ".tmp")}; SET memory_limit = '{MemoryLimit}'; " +
+                    $"SET zstd_min_string_length = {ZstdMinStringLength}");
             }
             catch (DuckDBException ex)
             {
@@ -79,6 +80,13 @@ public sealed partial class CaseStore : IDisposable
     /// stored uncompressed) and a 0.3 GB one in this. Older case files keep their format and still open.
     /// </summary>
     public const string StorageVersion = "v1.2.0";
+
+    /// <summary>
+    /// Average string length from which DuckDB compresses a column segment with zstd (its default: 4,096). Raw UAL
+    /// records (about 1.5 KB) otherwise go to FSST, which cost more CPU for a larger file: 10x UAL ingest 9.1 s and
+    /// 386 MB with FSST, 8.6 s and 235 MB with zstd.
+    /// </summary>
+    private const int ZstdMinStringLength = 1_024;
 
     /// <summary>The name the case file is attached under in its session.</summary>
     private const string Catalog = "case_file";
