@@ -110,7 +110,7 @@ public sealed class IngestLaneTests
         using (var store = CaseStore.Open(db))
         using (var writer = new EventWriter(store, lanes: 2))
         {
-            for (var i = 0; i < count; i++) writer.Write(Event(i, rawBytes: 5_000));
+            for (var i = 0; i < count; i++) writer.Write(Event(i, rawBytes: 1_100)); // about a UAL record's length
             writer.Flush();
         }
         using var read = CaseStore.OpenReadOnly(db);
@@ -118,8 +118,8 @@ public sealed class IngestLaneTests
         Assert.Equal([(long)CaseStore.RowGroupRows, CaseStore.RowGroupRows, 100], groups.Select(r => Convert.ToInt64(r[1])).Order().Reverse());
         var rawCompression = read.Query("SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'raw' AND segment_type = 'VARCHAR'").Rows;
         Assert.Equal(["ZSTD"], rawCompression.Select(r => (string)r[0]!));
-        // 165 MB of raw text; uncompressed it would need more than that on disk.
-        Assert.True(new FileInfo(db).Length < 40_000_000, $"case file of {new FileInfo(db).Length:N0} bytes");
+        // 36 MB of raw text; uncompressed it would need more than that on disk.
+        Assert.True(new FileInfo(db).Length < 20_000_000, $"case file of {new FileInfo(db).Length:N0} bytes");
     }
 
     [Fact]
