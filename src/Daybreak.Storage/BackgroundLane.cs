@@ -21,6 +21,7 @@ internal sealed class BackgroundLane : IDisposable
     private readonly Thread _thread;
     private ExceptionDispatchInfo? _failure;
     private long _inserted;
+    private bool _disposed;
 
     private sealed record Work(List<AuditEvent> Events, bool Commit, ManualResetEventSlim? Done);
 
@@ -77,6 +78,8 @@ internal sealed class BackgroundLane : IDisposable
     /// <summary>Stops the thread; a batch not yet committed is dropped as a crash would drop it.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _queue.CompleteAdding();
         _thread.Join();
         _queue.Dispose();

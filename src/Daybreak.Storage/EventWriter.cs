@@ -67,6 +67,7 @@ public sealed class EventWriter : IEventSink, IDisposable
     private int _lane;
     private int _pending;
     private long _inlineInserted;
+    private bool _disposed;
 
     /// <param name="batchSize">Rows per transaction; by default <see cref="DirectBatchRows"/> or <see cref="StagedBatchRows"/>.</param>
     /// <param name="lanes">
@@ -148,6 +149,8 @@ public sealed class EventWriter : IEventSink, IDisposable
     /// <summary>Without <see cref="Flush"/>, open batches are dropped as a crash would drop them.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _inline?.Dispose();
         foreach (var lane in _lanes) lane.Dispose();
         if (_store.Connection.State == System.Data.ConnectionState.Open) _store.Exec($"SET memory_limit = '{CaseStore.MemoryLimit}'; RESET threads");

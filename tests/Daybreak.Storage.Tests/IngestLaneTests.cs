@@ -47,6 +47,7 @@ public sealed class IngestLaneTests
             }
             writer.Flush();
             Assert.Equal(count, writer.Inserted);
+            writer.Dispose(); // and again at the end of the block: disposing twice is allowed
         }
         return Dump(store);
     }
@@ -116,8 +117,9 @@ public sealed class IngestLaneTests
         using var read = CaseStore.OpenReadOnly(db);
         var groups = read.Query("SELECT row_group_id, max(start + count) - min(start) FROM pragma_storage_info('events') WHERE column_name = 'record_id' GROUP BY ALL ORDER BY 1").Rows;
         Assert.Equal([(long)CaseStore.RowGroupRows, CaseStore.RowGroupRows, 100], groups.Select(r => Convert.ToInt64(r[1])).Order().Reverse());
-        var rawCompression = read.Query("SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'raw' AND segment_type = 'VARCHAR'").Rows;
-        Assert.Equal(["ZSTD"], rawCompression.Select(r => (string)r[0]!));
+        // DuckDB picks a method per segment; a small one (the last 100 rows) may go another way.
+        var zstdRows = read.Query("SELECT coalesce(sum(count) FILTER (WHERE compression = 'ZSTD'), 0)::BIGINT FROM pragma_storage_info('events') WHERE column_name = 'raw' AND segment_type = 'VARCHAR'").Rows[0][0];
+        Assert.True(Convert.ToInt64(zstdRows) >= 2 * CaseStore.RowGroupRows, $"{zstdRows} raw records in zstd segments");
         // 36 MB of raw text; uncompressed it would need more than that on disk.
         Assert.True(new FileInfo(db).Length < 20_000_000, $"case file of {new FileInfo(db).Length:N0} bytes");
     }
