@@ -128,7 +128,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
             foreach (var property in root.EnumerateObject())
             {
                 var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-                if (asciiSegment && raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(raw))
+                if (asciiSegment && EmbeddedJson.IsPlainName(raw))
                 {
                     var dot = raw.IndexOf((byte)'.');
                     found = System.Text.Ascii.EqualsIgnoreCase(dot < 0 ? raw : raw[..dot], segment);

@@ -16,7 +16,7 @@ public sealed class LongestKeyLookupTests
         "I", "i", "a\\u002eb", "\\u0061", "x", "",
     ];
 
-    private static readonly string[] Paths = ["a", "A", "a.b", "A.b.C", "a.b.c", "b.c", "\u00e9", "a.\u00c9", "I", "i", "a.b.c.d", "x.y", "c"];
+    private static readonly string[] Paths = ["a", "A", "a.b", "A.b.C", "a.b.c", "b.c", "\u00e9", "a.\u00c9", "I", "i", "\u0131", "a.\u0131", "a.b.c.d", "x.y", "c"];
 
     [Fact]
     public void Finds_what_trying_each_dotted_key_longest_first_finds()

@@ -38,6 +38,13 @@ internal sealed class EmbeddedJson
         return parsed.ValueKind != JsonValueKind.Undefined;
     }
 
+    /// <summary>Bytes that make a raw property name differ from its text: escapes and anything not ASCII.</summary>
+    private static readonly System.Buffers.SearchValues<byte> EscapedOrNonAscii =
+        System.Buffers.SearchValues.Create([(byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
+    /// <summary>True when a property's raw UTF-8 name is its text (ASCII, no escapes): it can be compared as bytes.</summary>
+    public static bool IsPlainName(ReadOnlySpan<byte> raw) => raw.IndexOfAny(EscapedOrNonAscii) < 0;
+
     /// <summary>
     /// The property of <paramref name="obj"/> named by the longest run of <paramref name="path"/>'s parts from
     /// <paramref name="index"/>, in one pass over the properties. The same answer as calling
@@ -55,13 +62,13 @@ internal sealed class EmbeddedJson
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
             int length;
             bool exact, equal;
-            if (raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw))
+            if (IsPlainName(raw))
             {
-                length = raw.Count((byte)'.') + 1;
-                if (length > remaining || length < bestLength) continue;
+                // The raw bytes are the name: only the run of the same length can equal it.
+                length = path.PartsOfLength(index, raw.Length);
+                if (length == 0 || length < bestLength) continue;
                 if (path.AsciiRun(index, length) is { } run)
                 {
-                    if (raw.Length != run.Length) continue;
                     exact = raw.SequenceEqual(run);
                     equal = exact || Ascii.EqualsIgnoreCase(raw, run);
                 }

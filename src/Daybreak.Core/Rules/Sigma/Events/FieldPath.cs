@@ -51,4 +51,21 @@ internal sealed class FieldPath
 
     /// <summary>The same as ASCII bytes, or null when the run is not ASCII.</summary>
     public byte[]? AsciiRun(int index, int length) => _utf8Runs[index * Parts.Length + length - 1];
+
+    /// <summary>
+    /// How many parts from <paramref name="index"/> make a run of exactly <paramref name="chars"/> characters, or 0.
+    /// At most one count does: each further part adds a dot at least. Names only compare equal, case-insensitively or
+    /// not, at equal length, so a name of any other length needs no comparison at all.
+    /// </summary>
+    public int PartsOfLength(int index, int chars)
+    {
+        var n = Parts.Length;
+        for (var length = 1; index + length <= n; length++)
+        {
+            var runLength = _runs[index * n + length - 1].Length;
+            if (runLength == chars) return length;
+            if (runLength > chars) return 0;
+        }
+        return 0;
+    }
 }
