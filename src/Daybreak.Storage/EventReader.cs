@@ -26,7 +26,7 @@ public static class EventReader
                e.correlation_uid, e.session_uid, e.unique_token_id, e.signin_activity_id, e.credential_key_id,
                e.mailbox_owner_upn, e.mailbox_guid, e.mail_access_type, e.mail_throttled, e.mail_operation_count,
                e.mail_client_info, e.mail_app_id, e.mail_client_app_id,
-               e.targets, e.file, e.line, e.raw, m.items
+               e.targets, e.file, e.line, encode(e.raw) AS raw, m.items
         FROM events e
         LEFT JOIN (
             SELECT record_id, to_json(list(struct_pack(id := folder_id, path := folder_path, mid := internet_message_id,
@@ -141,7 +141,7 @@ public static class EventReader
         var targets = S();
         var file = S() ?? "";
         var line = r[i++] is { } l ? Convert.ToInt64(l) : 0;
-        evt.Raw = S() ?? "";
+        SetRaw(evt, r[i++]);
         var items = S();
         evt.Position = new SourcePosition(file, line);
 
@@ -156,6 +156,26 @@ public static class EventReader
         }
         if (targets is not null) AddTargets(evt, targets);
         return evt;
+    }
+
+    /// <summary>
+    /// The raw record comes back as its UTF-8 bytes (<c>encode(raw)</c>): Sigma views parse those in place, so the
+    /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
+    /// current chunk, copied here before the reader moves on.
+    /// </summary>
+    private static void SetRaw(AuditEvent evt, object? value)
+    {
+        switch (value)
+        {
+            case Stream stream:
+                var bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+                evt.UseRawUtf8(bytes);
+                break;
+            case string text:
+                evt.Raw = text;
+                break;
+        }
     }
 
     private static void AddFolders(MailAccess mail, string json)

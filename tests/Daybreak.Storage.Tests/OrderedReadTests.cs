@@ -41,6 +41,28 @@ public sealed class OrderedReadTests
         return events;
     }
 
+    [Fact]
+    public void Raw_records_come_back_as_the_bytes_written_and_the_same_text()
+    {
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        string[] raws = ["{\"name\":\"Zo\u00eb \ud83e\udd86 \u4e2d\"}", "", "{\"n\":1}", new string('x', 70_000)];
+        using (var writer = new EventWriter(store))
+        {
+            for (var n = 0; n < raws.Length; n++)
+            {
+                var evt = Event(n, new DateTime(2024, 1, 10, 0, n, 0, DateTimeKind.Utc), mail: false);
+                evt.Raw = raws[n];
+                writer.Write(evt);
+            }
+            writer.Flush();
+        }
+        var read = EventReader.ReadOrdered(store).ToList();
+        Assert.Equal(raws, read.Select(e => e.Raw));
+        // Read back as UTF-8, so a Sigma view parses the bytes and no UTF-16 copy is made unless asked for.
+        Assert.Equal(raws.Select(System.Text.Encoding.UTF8.GetBytes), read.Select(e => e.RawUtf8().ToArray()));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(25)]

@@ -72,6 +72,16 @@ public sealed class AuditEvent
     }
 
     /// <summary>
+    /// Replaces the raw record with its UTF-8 bytes, which the event owns from now on; the text is made only if asked
+    /// for. For a store reading back what it wrote: the bytes must be valid UTF-8.
+    /// </summary>
+    public void UseRawUtf8(byte[] utf8)
+    {
+        _rawUtf8 = utf8;
+        _raw = null;
+    }
+
+    /// <summary>
     /// The raw record as the UTF-8 bytes it was read as, when it was read so and not replaced since; empty otherwise.
     /// Lets a store write the bytes as they are instead of making text of them and back.
     /// </summary>
