@@ -108,7 +108,8 @@ public sealed partial class CaseStore : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new StoreException($"no case file at {full}; run 'daybreak ingest' or 'daybreak hunt' first");
-        var connection = Connect($"Data Source={full};ACCESS_MODE=READ_ONLY");
+        // Built, not concatenated: a path may hold ';' or '=' (which could otherwise even turn the access mode round).
+        var connection = Connect(new DbConnectionStringBuilder { ["Data Source"] = full, ["ACCESS_MODE"] = "READ_ONLY" }.ConnectionString);
         // A query may name files (COPY ... TO, read_csv) or extensions; a read-only case must not touch either.
         Migrator.Exec(connection, $"SET memory_limit = '{MemoryLimit}'; SET enable_external_access = false; SET lock_configuration = true;");
         return new CaseStore(connection, full, readOnly: true);

@@ -139,6 +139,18 @@ public sealed class IngestLaneTests
     }
 
     [Fact]
+    public void A_case_path_with_quotes_semicolons_and_spaces_opens_as_asked_and_spills_beside_itself()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("o'brien's case;ACCESS_MODE=READ_WRITE; DROP TABLE events.duckdb");
+        Ingest(db, lanes: 2, count: 20, batchSize: 8);
+        using var store = CaseStore.OpenReadOnly(db);
+        Assert.Equal(20L, store.Query("SELECT count(*) FROM events").Rows[0][0]);
+        Assert.Throws<StoreException>(() => store.Query("DELETE FROM events")); // still read-only
+        Assert.Equal(db + ".tmp", store.Query("SELECT current_setting('temp_directory')").Rows[0][0]);
+    }
+
+    [Fact]
     public void A_case_file_in_the_older_storage_format_still_opens_and_takes_events()
     {
         using var dir = new TempDir();
