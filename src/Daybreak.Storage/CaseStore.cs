@@ -82,9 +82,9 @@ public sealed partial class CaseStore : IDisposable
     public const string StorageVersion = "v1.2.0";
 
     /// <summary>
-    /// Average string length from which DuckDB compresses a column segment with zstd (its default: 4,096). Raw UAL
-    /// records (about 1.5 KB) otherwise go to FSST, which cost more CPU for a larger file: 10x UAL ingest 9.1 s and
-    /// 386 MB with FSST, 8.6 s and 235 MB with zstd.
+    /// Average string length from which DuckDB may compress a column segment with zstd (its default: 4,096; it still
+    /// picks per segment by estimated size). Raw UAL records (about 1.5 KB) otherwise all went to FSST, which cost
+    /// more CPU for a larger file: 10x UAL ingest 9.1-10.4 s and 386 MB, against 8.6-9.6 s and 226-260 MB.
     /// </summary>
     private const int ZstdMinStringLength = 1_024;
 
