@@ -99,7 +99,8 @@ public sealed class AuditEvent
     public AuditEvent WithoutRaw()
     {
         // Asked of the fields, not of Raw: reading Raw would make the UTF-16 text of every event kept.
-        if (_rawUtf8 is null ? string.IsNullOrEmpty(_raw) : _rawUtf8.Length == 0 && string.IsNullOrEmpty(_raw)) return this;
+        // Where bytes are kept, any text was made from them, so the bytes alone say whether the record is empty.
+        if (_rawUtf8 is null ? string.IsNullOrEmpty(_raw) : _rawUtf8.Length == 0) return this;
         var copy = new AuditEvent
         {
             RecordId = RecordId, Time = Time, TenantId = TenantId, Source = Source, Format = Format, Category = Category,

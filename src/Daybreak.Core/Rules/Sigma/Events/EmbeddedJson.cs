@@ -74,9 +74,7 @@ internal sealed class EmbeddedJson
                 }
                 else
                 {
-                    var name = property.Name;
-                    exact = string.Equals(name, path.Run(index, length), StringComparison.Ordinal);
-                    equal = exact || string.Equals(name, path.Run(index, length), StringComparison.OrdinalIgnoreCase);
+                    equal = NamesEqual(property.Name, path.Run(index, length), out exact);
                 }
             }
             else
@@ -84,8 +82,7 @@ internal sealed class EmbeddedJson
                 var name = property.Name;
                 length = name.AsSpan().Count('.') + 1;
                 if (length > remaining || length < bestLength) continue;
-                exact = string.Equals(name, path.Run(index, length), StringComparison.Ordinal);
-                equal = exact || string.Equals(name, path.Run(index, length), StringComparison.OrdinalIgnoreCase);
+                equal = NamesEqual(name, path.Run(index, length), out exact);
             }
             if (!equal) continue;
             // Longer wins; at one length an exact name beats a case-insensitive one, a later exact name an earlier
@@ -98,5 +95,12 @@ internal sealed class EmbeddedJson
         }
         end = index + bestLength;
         return bestLength > 0;
+    }
+
+    /// <summary>Equal case-insensitively; <paramref name="exact"/> when equal as written too.</summary>
+    private static bool NamesEqual(string name, string run, out bool exact)
+    {
+        exact = string.Equals(name, run, StringComparison.Ordinal);
+        return exact || string.Equals(name, run, StringComparison.OrdinalIgnoreCase);
     }
 }

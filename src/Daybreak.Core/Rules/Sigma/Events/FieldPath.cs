@@ -5,8 +5,8 @@ namespace Daybreak.Rules.Sigma;
 
 /// <summary>
 /// A dotted Sigma field name split once, with the UTF-8 bytes of every run of its parts joined by dots: a lookup
-/// compares a property's raw name with the run its own dot count selects, so one pass over an object finds the
-/// longest dotted key that names it (keys such as <c>AppRole.Id</c> hold dots themselves).
+/// compares a property's name with the one run it can equal (the run of its length, or of its dot count), so one
+/// pass over an object finds the longest dotted key that names it (keys such as <c>AppRole.Id</c> hold dots themselves).
 /// </summary>
 internal sealed class FieldPath
 {
