@@ -13,9 +13,13 @@ internal static class BenchData
 {
     public const long BytesAt1x = 200L * 1024 * 1024;
 
-    public static string SignIns(string dir, int scale) => Ensure(Path.Combine(dir, $"signins-{scale}x.json"), BytesAt1x * scale, WriteSignIn);
+    // Part of the file names, so a change to what is generated makes new files instead of reusing old ones. Generation 2:
+    // one object id per user and one mailbox per owner (generation 1 drew a new one for every record).
+    private const int Generation = 2;
 
-    public static string Ual(string dir, int scale) => Ensure(Path.Combine(dir, $"ual-{scale}x.json"), BytesAt1x * scale / 4, WriteUal);
+    public static string SignIns(string dir, int scale) => Ensure(Path.Combine(dir, $"signins-{scale}x.g{Generation}.json"), BytesAt1x * scale, WriteSignIn);
+
+    public static string Ual(string dir, int scale) => Ensure(Path.Combine(dir, $"ual-{scale}x.g{Generation}.json"), BytesAt1x * scale / 4, WriteUal);
 
     private static string Ensure(string path, long bytes, Action<Utf8JsonWriter, Random, long> write)
     {
@@ -42,6 +46,8 @@ internal static class BenchData
     private static readonly int[] Errors = [0, 0, 0, 0, 0, 0, 0, 50126, 50140, 50074, 500121, 50053];
 
     private static string Guid(Random r) => new System.Guid(r.NextInt64().ToString("x16") + r.NextInt64().ToString("x16")).ToString();
+
+    private static string UserId(int user) => new System.Guid(user, 0x5e1f, 0x4d2a, 0x9b, 0x1c, 0x3e, 0x7d, 0x00, 0x42, 0xa5, 0x10).ToString();
 
     private static string Ip(Random r) => $"{r.Next(1, 223)}.{r.Next(256)}.{r.Next(256)}.{r.Next(1, 255)}";
 
@@ -75,7 +81,10 @@ internal static class BenchData
         w.WriteString("createdDateTime", time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'+00:00'", CultureInfo.InvariantCulture));
         w.WriteString("userDisplayName", $"User {user}");
         w.WriteString("userPrincipalName", upn);
-        w.WriteString("userId", Guid(r));
+        // One object id per user, as in a real tenant (a random id per record made every sign-in a new identity to the
+        // detections); the random draws stay so every other field keeps the bytes it had.
+        _ = Guid(r);
+        w.WriteString("userId", UserId(user));
         w.WriteString("appId", "00000002-0000-0ff1-ce00-000000000000");
         w.WriteString("appDisplayName", Apps[r.Next(Apps.Length)]);
         w.WriteString("ipAddress", ip);
@@ -155,7 +164,8 @@ internal static class BenchData
     private static void WriteUal(Utf8JsonWriter w, Random r, long i)
     {
         var time = new DateTime(2023, 11, 20, 0, 0, 0, DateTimeKind.Utc).AddSeconds(i * 2.1);
-        var owner = $"user{r.Next(20000)}@contoso.com";
+        var ownerNumber = r.Next(20000);
+        var owner = $"user{ownerNumber}@contoso.com";
         w.WriteStartObject();
         w.WriteString("CreationTime", time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         w.WriteString("Id", Guid(r));
@@ -176,9 +186,15 @@ internal static class BenchData
         w.WriteString("ExternalAccess", "false");
         w.WriteString("InternalLogonType", "0");
         w.WriteNumber("LogonType", 0);
-        w.WriteString("LogonUserSid", "S-1-5-21-1234567890-1234567890-1234567890-" + r.Next(100000));
-        w.WriteString("MailboxGuid", Guid(r));
-        w.WriteString("MailboxOwnerSid", "S-1-5-21-1234567890-1234567890-1234567890-" + r.Next(100000));
+        // The owner reads their own mailbox: one SID and one mailbox GUID per user, as in a real tenant (the random draws
+        // stay so every other field keeps the bytes it had).
+        var sid = "S-1-5-21-1234567890-1234567890-1234567890-" + (100000 + ownerNumber);
+        _ = r.Next(100000);
+        w.WriteString("LogonUserSid", sid);
+        _ = Guid(r);
+        w.WriteString("MailboxGuid", UserId(ownerNumber));
+        _ = r.Next(100000);
+        w.WriteString("MailboxOwnerSid", sid);
         w.WriteString("MailboxOwnerUPN", owner);
         w.WriteStartArray("OperationProperties");
         w.WriteStartObject(); w.WriteString("Name", "MailAccessType"); w.WriteString("Value", r.Next(10) == 0 ? "Sync" : "Bind"); w.WriteEndObject();

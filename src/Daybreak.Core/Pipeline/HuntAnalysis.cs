@@ -13,10 +13,12 @@ namespace Daybreak.Pipeline;
 /// </summary>
 public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncidentCorrelator correlator, IBlastRadiusScoper scoper)
 {
+    /// <summary>Runs the analysis over <paramref name="ordered"/>, which is read (decoded, or fetched from the case) on its
+    /// own thread while the detections run on this one.</summary>
     public HuntResult Run(IEnumerable<AuditEvent> ordered, IProgress<long>? progress = null)
     {
         var session = Start();
-        foreach (var evt in ordered)
+        foreach (var evt in ReadAhead.Of(ordered))
         {
             session.Observe(evt);
             if (session.Events % 10_000 == 0) progress?.Report(session.Events);

@@ -29,6 +29,7 @@ public sealed class PasswordSprayDetection : IDetection
     private string? _campaignId;
     private DateTime _campaignLastFailure = DateTime.MinValue;
     private DateTime _nextCampaignScan = DateTime.MinValue;
+    private readonly SprayPatternCache _patterns;
 
     /// <summary>After a scan that found no campaign, the next one waits this long in event time: on data where foreign
     /// failures are common but unrelated, scanning every account on every failure would dominate the hunt.</summary>
@@ -42,6 +43,7 @@ public sealed class PasswordSprayDetection : IDetection
         _accounts = new EntityTable<AccountState>(_o.Lookback, () => new AccountState());
         _knownIps = new EntityTable<object>(_o.KnownIpRetention, () => new object());
         _campaign = new SprayCampaignWindow(_o.CampaignWindow);
+        _patterns = new SprayPatternCache(_o.CampaignWindow, _o.ResolveWindow, FindPattern);
     }
 
     public string Name => "password-spray";
@@ -56,6 +58,7 @@ public sealed class PasswordSprayDetection : IDetection
     public void Observe(AuditEvent evt, IAlertSink alerts)
     {
         if (!SignIns.IsUserSignIn(evt)) return;
+        _patterns.Saw(evt.Time);
         var key = SignIns.UserKey(evt)!;
         var ip = evt.Network.Ip;
         if (SignIns.IsSuccess(evt))
@@ -68,6 +71,7 @@ public sealed class PasswordSprayDetection : IDetection
             {
                 s.Pending.Remove(typo);
                 _campaign.Remove(key, typo);
+                _patterns.Changed();
             }
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
@@ -81,6 +85,7 @@ public sealed class PasswordSprayDetection : IDetection
             if (CampaignOf(s, s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
             alerts.Raise(success);
             foreach (var f in s.Foreign) _campaign.Remove(key, f);
+            _patterns.Changed(s.Foreign.Count);
             s.Foreign.Clear();
             return;
         }
@@ -90,6 +95,7 @@ public sealed class PasswordSprayDetection : IDetection
         var failure = evt.WithoutRaw();
         state.Pending.Add(failure);
         _campaign.Add(key, failure);
+        _patterns.Changed();
         if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
@@ -132,7 +138,7 @@ public sealed class PasswordSprayDetection : IDetection
 
     private void CheckCampaign(AuditEvent evt, IAlertSink alerts)
     {
-        _campaign.Expire(evt.Time);
+        _patterns.Changed(_campaign.Expire(evt.Time));
         if (evt.Time < _campaignAlertedUntil) return;
         // Cheap incremental test first; the full scan below only runs when a campaign is likely.
         if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
@@ -160,13 +166,25 @@ public sealed class PasswordSprayDetection : IDetection
         alerts.Raise(alert);
     }
 
+    /// <summary>The campaign pattern at <paramref name="to"/>, found again only when it may have changed (<see cref="SprayPatternCache"/>).</summary>
+    private SprayCampaignPattern PatternAt(DateTime to) => _patterns.At(to, _campaign.Failures);
+
     /// <summary>The failures of every account within the campaign window that ends at <paramref name="to"/>, narrowed to a campaign's pattern.</summary>
-    private SprayCampaignPattern PatternAt(DateTime to)
+    private SprayCampaignPattern FindPattern(DateTime to)
     {
         var from = to - _o.CampaignWindow;
-        var failures = _accounts.Entries.Select(kv => KeyValuePair.Create(kv.Key,
-            kv.Value.Foreign.Concat(kv.Value.Pending).Where(f => f.Time >= from && f.Time <= to).ToList()));
-        return SprayCampaignPattern.Find(failures, _o.CampaignSharedMinAccounts);
+        var inWindow = new List<KeyValuePair<string, List<AuditEvent>>>();
+        foreach (var (account, state) in _accounts.Entries)
+        {
+            List<AuditEvent>? failures = null;
+            foreach (var f in state.Foreign.Concat(state.Pending))
+            {
+                if (f.Time >= from && f.Time <= to) (failures ??= []).Add(f);
+            }
+            // An account needs failures from two IPs to take part.
+            if (failures is { Count: >= 2 }) inWindow.Add(KeyValuePair.Create(account, failures));
+        }
+        return SprayCampaignPattern.Find(inWindow, _o.CampaignSharedMinAccounts);
     }
 
     /// <summary>The live campaign's id, when the account's failures share the campaign's pattern as it stood at <paramref name="at"/>.

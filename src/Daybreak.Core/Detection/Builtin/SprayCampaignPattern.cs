@@ -33,24 +33,32 @@ internal sealed class SprayCampaignPattern
 
     public static SprayCampaignPattern Find(IEnumerable<KeyValuePair<string, List<AuditEvent>>> failuresByAccount, int minSharedAccounts)
     {
-        var members = failuresByAccount.Where(kv => DistinctIps(kv.Value) >= 2).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // Runs over a whole window of failures each time a pattern is found: no LINQ, no string per ASN.
+        var scratch = new HashSet<string>(StringComparer.Ordinal);
+        var members = new Dictionary<string, List<AuditEvent>>(StringComparer.Ordinal);
+        foreach (var (account, failures) in failuresByAccount)
+        {
+            if (DistinctIps(failures, scratch) >= 2) members[account] = failures;
+        }
         while (true)
         {
-            var ips = Shared(members, f => f.Network.Ip, minSharedAccounts);
-            var asns = Shared(members, f => f.Network.Asn?.ToString(System.Globalization.CultureInfo.InvariantCulture), minSharedAccounts);
-            var pattern = new SprayCampaignPattern(members, ips, [.. asns.Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture))]);
-            var narrowed = members
-                .Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Where(pattern.Matches).ToList()))
-                .Where(kv => DistinctIps(kv.Value) >= 2)
-                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            if (narrowed.Count == members.Count && narrowed.Sum(kv => kv.Value.Count) == members.Sum(kv => kv.Value.Count))
-                return pattern;
+            var pattern = new SprayCampaignPattern(members, SharedIps(members, minSharedAccounts), SharedAsns(members, minSharedAccounts));
+            var narrowed = new Dictionary<string, List<AuditEvent>>(members.Count, StringComparer.Ordinal);
+            var changed = false;
+            foreach (var (account, failures) in members)
+            {
+                var matching = failures.FindAll(pattern.Matches);
+                changed |= matching.Count != failures.Count;
+                if (DistinctIps(matching, scratch) >= 2) narrowed[account] = matching;
+                else changed = true;
+            }
+            if (!changed) return pattern;
             members = narrowed;
         }
     }
 
-    /// <summary>The values of <paramref name="key"/> that occur in the failures of at least <paramref name="min"/> accounts.</summary>
-    private static HashSet<string> Shared(Dictionary<string, List<AuditEvent>> members, Func<AuditEvent, string?> key, int min)
+    /// <summary>The IPs that occur in the failures of at least <paramref name="min"/> accounts.</summary>
+    private static HashSet<string> SharedIps(Dictionary<string, List<AuditEvent>> members, int min)
     {
         var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -59,11 +67,40 @@ internal sealed class SprayCampaignPattern
             seen.Clear();
             foreach (var f in failures)
             {
-                if (key(f) is { } value && seen.Add(value)) accounts[value] = accounts.GetValueOrDefault(value) + 1;
+                if (f.Network.Ip is { } ip && seen.Add(ip)) accounts[ip] = accounts.GetValueOrDefault(ip) + 1;
             }
         }
-        return new HashSet<string>(accounts.Where(kv => kv.Value >= min).Select(kv => kv.Key), StringComparer.Ordinal);
+        return [.. accounts.Where(kv => kv.Value >= min).Select(kv => kv.Key)];
+    }
+
+    /// <summary>The ASNs that occur in the failures of at least <paramref name="min"/> accounts.</summary>
+    private static HashSet<long> SharedAsns(Dictionary<string, List<AuditEvent>> members, int min)
+    {
+        var accounts = new Dictionary<long, int>();
+        var seen = new HashSet<long>();
+        foreach (var failures in members.Values)
+        {
+            seen.Clear();
+            foreach (var f in failures)
+            {
+                if (f.Network.Asn is { } asn && seen.Add(asn)) accounts[asn] = accounts.GetValueOrDefault(asn) + 1;
+            }
+        }
+        return [.. accounts.Where(kv => kv.Value >= min).Select(kv => kv.Key)];
     }
 
     private static int DistinctIps(IEnumerable<AuditEvent> failures) => failures.Select(f => f.Network.Ip).Distinct().Count();
+
+    /// <summary>As above (a missing IP counts as one value), counted in <paramref name="scratch"/>.</summary>
+    private static int DistinctIps(List<AuditEvent> failures, HashSet<string> scratch)
+    {
+        scratch.Clear();
+        var missing = 0;
+        foreach (var f in failures)
+        {
+            if (f.Network.Ip is { } ip) scratch.Add(ip);
+            else missing = 1;
+        }
+        return scratch.Count + missing;
+    }
 }

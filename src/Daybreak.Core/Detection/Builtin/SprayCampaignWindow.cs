@@ -20,6 +20,9 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
 
     public int DistinctIps => _ips.Count;
 
+    /// <summary>Failures inside the window that still count.</summary>
+    public int Failures => _queue.Count - _removed.Count;
+
     public void Add(string account, AuditEvent failure)
     {
         _queue.Enqueue((failure, account));
@@ -31,13 +34,18 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
         if (_removed.Add(failure.RecordId)) Count(account, failure, -1);
     }
 
-    public void Expire(DateTime now)
+    /// <summary>Drops failures older than the window; returns how many that still counted left it.</summary>
+    public int Expire(DateTime now)
     {
+        var expired = 0;
         while (_queue.TryPeek(out var head) && now - head.Failure.Time > window)
         {
             _queue.Dequeue();
-            if (!_removed.Remove(head.Failure.RecordId)) Count(head.Account, head.Failure, -1);
+            if (_removed.Remove(head.Failure.RecordId)) continue;
+            Count(head.Account, head.Failure, -1);
+            expired++;
         }
+        return expired;
     }
 
     private void Count(string account, AuditEvent failure, int delta)
