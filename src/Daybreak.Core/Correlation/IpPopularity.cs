@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Daybreak.Events;
 
 namespace Daybreak.Correlation;
@@ -9,7 +10,9 @@ namespace Daybreak.Correlation;
 /// </summary>
 public sealed class IpPopularity
 {
-    private readonly Dictionary<string, HashSet<string>> _identities = new(StringComparer.Ordinal);
+    // Most IPs serve one identity: the value is that identity's string until a second one comes, then a set. A set per
+    // IP was most of a hunt's live heap on a tenant whose sign-ins came from hundreds of thousands of IPs.
+    private readonly Dictionary<string, object> _identities = new(StringComparer.Ordinal);
     private readonly int _cap;
 
     /// <param name="sharedAbove">An IP seen with more distinct identities than this is shared.</param>
@@ -33,10 +36,16 @@ public sealed class IpPopularity
     public void Observe(string ip, string identity)
     {
         ip = ip.Trim().ToLowerInvariant();
-        if (!_identities.TryGetValue(ip, out var set)) _identities[ip] = set = new HashSet<string>(StringComparer.Ordinal);
-        if (set.Count < _cap) set.Add(identity.Trim().ToLowerInvariant());
+        identity = identity.Trim().ToLowerInvariant();
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, ip, out var exists);
+        if (!exists) slot = identity;
+        else if (slot is string one)
+        {
+            if (one != identity) slot = new HashSet<string>(StringComparer.Ordinal) { one, identity };
+        }
+        else if (slot is HashSet<string> set && set.Count < _cap) set.Add(identity);
     }
 
     /// <summary>True when the IP served more than <see cref="SharedAbove"/> distinct identities.</summary>
-    public bool IsShared(string ip) => _identities.TryGetValue(ip, out var set) && set.Count > SharedAbove;
+    public bool IsShared(string ip) => _identities.TryGetValue(ip, out var seen) && (seen is HashSet<string> set ? set.Count : 1) > SharedAbove;
 }

@@ -174,7 +174,11 @@ public sealed class PasswordSprayDetection : IDetection
     {
         var from = to - _o.CampaignWindow;
         var inWindow = new List<KeyValuePair<string, List<AuditEvent>>>();
-        foreach (var (account, state) in _accounts.Entries)
+        // A window that ends where the incremental one does needs only the accounts that one counts two IPs for.
+        var accounts = to >= _campaign.ExpiredTo
+            ? _campaign.AccountsWithTwoIps.Select(a => KeyValuePair.Create(a, _accounts.Peek(a))).Where(kv => kv.Value is not null)!
+            : _accounts.Entries;
+        foreach (var (account, state) in accounts)
         {
             List<AuditEvent>? failures = null;
             foreach (var f in state.Foreign.Concat(state.Pending))

@@ -20,6 +20,13 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
 
     public int DistinctIps => _ips.Count;
 
+    /// <summary>The time the window was last expired to: it holds every failure that still counts since a window before that.</summary>
+    public DateTime ExpiredTo { get; private set; } = DateTime.MinValue;
+
+    /// <summary>Accounts with failures from at least two IPs in the window: the only ones that can be part of a campaign
+    /// in any window that ends at or after <see cref="ExpiredTo"/>.</summary>
+    public IEnumerable<string> AccountsWithTwoIps => _ipsByAccount.Where(kv => kv.Value.Count >= 2).Select(kv => kv.Key);
+
     /// <summary>Failures inside the window that still count.</summary>
     public int Failures => _queue.Count - _removed.Count;
 
@@ -38,6 +45,7 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
     public int Expire(DateTime now)
     {
         var expired = 0;
+        if (now > ExpiredTo) ExpiredTo = now;
         while (_queue.TryPeek(out var head) && now - head.Failure.Time > window)
         {
             _queue.Dequeue();
