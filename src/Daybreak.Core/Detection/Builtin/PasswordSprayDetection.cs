@@ -29,6 +29,8 @@ public sealed class PasswordSprayDetection : IDetection
     private string? _campaignId;
     private DateTime _campaignLastFailure = DateTime.MinValue;
     private DateTime _nextCampaignScan = DateTime.MinValue;
+    private long _failuresAdded;
+    private long _failuresAddedAtEmptyScan = -1;
     private readonly SprayPatternCache _patterns;
 
     /// <summary>After a scan that found no campaign, the next one waits this long in event time: on data where foreign
@@ -96,6 +98,7 @@ public sealed class PasswordSprayDetection : IDetection
         state.Pending.Add(failure);
         _campaign.Add(key, failure);
         _patterns.Changed();
+        _failuresAdded++;
         if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
@@ -143,12 +146,22 @@ public sealed class PasswordSprayDetection : IDetection
         // Cheap incremental test first; the full scan below only runs when a campaign is likely.
         if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
         if (evt.Time < _nextCampaignScan) return;
-        var pattern = PatternAt(evt.Time);
-        if (pattern.Members.Count < _o.CampaignMinAccounts || Ips(pattern.Members.Values.SelectMany(f => f)) < _o.TargetMinDistinctIps)
+        // Failures resolved, won or expired only take accounts and keys away from a pattern, so after a scan that found
+        // no campaign only new failures can make one: the next scan waits for a 32nd of the window's failures to be
+        // new, as a reused pattern does (SprayPatternCache). This halved the scans of a hunt with constant noise.
+        if (_failuresAddedAtEmptyScan >= 0 && _failuresAdded - _failuresAddedAtEmptyScan <= _campaign.Failures / 32)
         {
             _nextCampaignScan = evt.Time + CampaignRescanInterval;
             return;
         }
+        var pattern = PatternAt(evt.Time);
+        if (pattern.Members.Count < _o.CampaignMinAccounts || Ips(pattern.Members.Values.SelectMany(f => f)) < _o.TargetMinDistinctIps)
+        {
+            _failuresAddedAtEmptyScan = _failuresAdded;
+            _nextCampaignScan = evt.Time + CampaignRescanInterval;
+            return;
+        }
+        _failuresAddedAtEmptyScan = -1;
         var failures = pattern.Members.Values.SelectMany(f => f).ToList();
         var ips = Ips(failures);
         var asns = failures.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
