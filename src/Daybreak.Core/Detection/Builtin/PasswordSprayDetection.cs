@@ -29,7 +29,6 @@ public sealed class PasswordSprayDetection : IDetection
     private string? _campaignId;
     private DateTime _campaignLastFailure = DateTime.MinValue;
     private DateTime _nextCampaignScan = DateTime.MinValue;
-    private long _failuresAdded;
     private long _failuresAddedAtEmptyScan = -1;
     private readonly SprayPatternCache _patterns;
 
@@ -73,7 +72,6 @@ public sealed class PasswordSprayDetection : IDetection
             {
                 s.Pending.Remove(typo);
                 _campaign.Remove(key, typo);
-                _patterns.Changed();
             }
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
@@ -87,7 +85,6 @@ public sealed class PasswordSprayDetection : IDetection
             if (CampaignOf(s, s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
             alerts.Raise(success);
             foreach (var f in s.Foreign) _campaign.Remove(key, f);
-            _patterns.Changed(s.Foreign.Count);
             s.Foreign.Clear();
             return;
         }
@@ -97,8 +94,6 @@ public sealed class PasswordSprayDetection : IDetection
         var failure = evt.WithoutRaw();
         state.Pending.Add(failure);
         _campaign.Add(key, failure);
-        _patterns.Changed();
-        _failuresAdded++;
         if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
         Mature(state, evt.Time, force: false);
         Prune(state, evt.Time);
@@ -141,7 +136,7 @@ public sealed class PasswordSprayDetection : IDetection
 
     private void CheckCampaign(AuditEvent evt, IAlertSink alerts)
     {
-        _patterns.Changed(_campaign.Expire(evt.Time));
+        _campaign.Expire(evt.Time);
         if (evt.Time < _campaignAlertedUntil) return;
         // Cheap incremental test first; the full scan below only runs when a campaign is likely.
         if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
@@ -149,7 +144,7 @@ public sealed class PasswordSprayDetection : IDetection
         // Failures resolved, won or expired only take accounts and keys away from a pattern, so after a scan that found
         // no campaign only new failures can make one: the next scan waits for a 32nd of the window's failures to be
         // new, as a reused pattern does (SprayPatternCache). This halved the scans of a hunt with constant noise.
-        if (_failuresAddedAtEmptyScan >= 0 && _failuresAdded - _failuresAddedAtEmptyScan <= _campaign.Failures / 32)
+        if (_failuresAddedAtEmptyScan >= 0 && _campaign.Added - _failuresAddedAtEmptyScan <= _campaign.Failures / 32)
         {
             _nextCampaignScan = evt.Time + CampaignRescanInterval;
             return;
@@ -157,7 +152,7 @@ public sealed class PasswordSprayDetection : IDetection
         var pattern = PatternAt(evt.Time);
         if (pattern.Members.Count < _o.CampaignMinAccounts || Ips(pattern.Members.Values.SelectMany(f => f)) < _o.TargetMinDistinctIps)
         {
-            _failuresAddedAtEmptyScan = _failuresAdded;
+            _failuresAddedAtEmptyScan = _campaign.Added;
             _nextCampaignScan = evt.Time + CampaignRescanInterval;
             return;
         }
@@ -180,7 +175,7 @@ public sealed class PasswordSprayDetection : IDetection
     }
 
     /// <summary>The campaign pattern at <paramref name="to"/>, found again only when it may have changed (<see cref="SprayPatternCache"/>).</summary>
-    private SprayCampaignPattern PatternAt(DateTime to) => _patterns.At(to, _campaign.Failures);
+    private SprayCampaignPattern PatternAt(DateTime to) => _patterns.At(to, _campaign.Failures, _campaign.Changes);
 
     /// <summary>The failures of every account within the campaign window that ends at <paramref name="to"/>, narrowed to a campaign's pattern.</summary>
     private SprayCampaignPattern FindPattern(DateTime to)
@@ -188,11 +183,10 @@ public sealed class PasswordSprayDetection : IDetection
         var from = to - _o.CampaignWindow;
         var inWindow = new List<KeyValuePair<string, List<AuditEvent>>>();
         // A window that ends where the incremental one does needs only the accounts that one counts two IPs for.
-        var accounts = to >= _campaign.ExpiredTo
-            ? _campaign.AccountsWithTwoIps.Select(a => KeyValuePair.Create(a, _accounts.Peek(a))).Where(kv => kv.Value is not null)!
-            : _accounts.Entries;
-        foreach (var (account, state) in accounts)
+        var accounts = to >= _campaign.ExpiredTo ? _campaign.AccountsWithTwoIps : _accounts.Entries.Select(kv => kv.Key);
+        foreach (var account in accounts)
         {
+            if (_accounts.Peek(account) is not { } state) continue;
             List<AuditEvent>? failures = null;
             foreach (var f in state.Foreign.Concat(state.Pending))
             {

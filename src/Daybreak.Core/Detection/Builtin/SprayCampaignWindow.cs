@@ -30,30 +30,42 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
     /// <summary>Failures inside the window that still count.</summary>
     public int Failures => _queue.Count - _removed.Count;
 
+    /// <summary>Failures added so far.</summary>
+    public long Added { get; private set; }
+
+    /// <summary>Failures added, removed or expired so far: what a pattern found over the window may have missed since.</summary>
+    public long Changes { get; private set; }
+
     public void Add(string account, AuditEvent failure)
     {
         _queue.Enqueue((failure, account));
         Count(account, failure, +1);
+        Added++;
+        Changes++;
     }
 
     public void Remove(string account, AuditEvent failure)
     {
-        if (_removed.Add(failure.RecordId)) Count(account, failure, -1);
+        // A failure the window already let go of was uncounted then (an account's failures go back further than the
+        // window): counting it off again would take another failure's IP with it, and its id would stay in the
+        // removed set for good.
+        if (ExpiredTo - failure.Time > window) return;
+        if (!_removed.Add(failure.RecordId)) return;
+        Count(account, failure, -1);
+        Changes++;
     }
 
-    /// <summary>Drops failures older than the window; returns how many that still counted left it.</summary>
-    public int Expire(DateTime now)
+    /// <summary>Drops failures older than the window.</summary>
+    public void Expire(DateTime now)
     {
-        var expired = 0;
         if (now > ExpiredTo) ExpiredTo = now;
         while (_queue.TryPeek(out var head) && now - head.Failure.Time > window)
         {
             _queue.Dequeue();
             if (_removed.Remove(head.Failure.RecordId)) continue;
             Count(head.Account, head.Failure, -1);
-            expired++;
+            Changes++;
         }
-        return expired;
     }
 
     private void Count(string account, AuditEvent failure, int delta)

@@ -18,7 +18,6 @@ internal sealed class SprayPatternCache(TimeSpan window, TimeSpan settle, Func<D
 
     private readonly long _slice = Math.Max(1, window.Ticks / Slices);
     private readonly Dictionary<long, Entry> _entries = [];
-    private long _changes;
     private long _uses;
     private DateTime _newest = DateTime.MinValue;
 
@@ -30,29 +29,28 @@ internal sealed class SprayPatternCache(TimeSpan window, TimeSpan settle, Func<D
         public long LastUse;
     }
 
-    /// <summary>Failures added to, resolved in or expired from the window.</summary>
-    public void Changed(int count = 1) => _changes += count;
-
     /// <summary>The newest event time seen: slices that ended long enough before it are settled.</summary>
     public void Saw(DateTime time)
     {
         if (time > _newest) _newest = time;
     }
 
-    public SprayCampaignPattern At(DateTime to, int windowFailures)
+    /// <summary>The pattern at <paramref name="to"/>; <paramref name="changes"/> counts the failures added to, resolved in or
+    /// expired from the window so far (<see cref="SprayCampaignWindow.Changes"/>).</summary>
+    public SprayCampaignPattern At(DateTime to, int windowFailures, long changes)
     {
         var slack = windowFailures / Slices;
         if (slack == 0) return find(to);
         var slice = to.Ticks / _slice;
         var end = new DateTime(Math.Min(DateTime.MaxValue.Ticks, (slice + 1) * _slice), DateTimeKind.Utc);
-        if (_entries.TryGetValue(slice, out var e) && (_changes - e.Changes <= slack || e.FoundAt - end > settle))
+        if (_entries.TryGetValue(slice, out var e) && (changes - e.Changes <= slack || e.FoundAt - end > settle))
         {
             e.LastUse = ++_uses;
             return e.Pattern;
         }
         if (_entries.Count >= Capacity && e is null) _entries.Remove(_entries.MinBy(kv => kv.Value.LastUse).Key);
         var pattern = find(to);
-        _entries[slice] = new Entry(pattern, _changes, _newest) { LastUse = ++_uses };
+        _entries[slice] = new Entry(pattern, changes, _newest) { LastUse = ++_uses };
         return pattern;
     }
 }

@@ -34,7 +34,8 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        for (var i = 0; i < 5; i++) cache.At(SliceStart.AddMinutes(i), windowFailures: 31);
+        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
+        for (var i = 0; i < 5; i++) cache.At(SliceStart.AddMinutes(i), windowFailures: 31, changes);
         Assert.Equal(5, c.Finds.Count);
     }
 
@@ -43,12 +44,13 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        var first = cache.At(SliceStart, windowFailures: 3200);
-        cache.Changed(100);                                   // exactly the slack: still the same window, near enough
-        Assert.Same(first, cache.At(SliceStart.AddHours(1), 3200));
+        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
+        var first = cache.At(SliceStart, windowFailures: 3200, changes);
+        changes += 100;                                      // exactly the slack: still the same window, near enough
+        Assert.Same(first, cache.At(SliceStart.AddHours(1), 3200, changes));
         Assert.Single(c.Finds);
-        cache.Changed();                                      // one more: found again
-        cache.At(SliceStart.AddHours(2), 3200);
+        changes++;                                           // one more: found again
+        cache.At(SliceStart.AddHours(2), 3200, changes);
         Assert.Equal([SliceStart, SliceStart.AddHours(2)], c.Finds);
     }
 
@@ -57,9 +59,10 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        cache.At(SliceStart, 3200);
-        cache.At(SliceStart + Slice, 3200);                   // the next slice
-        cache.At(SliceStart.AddMinutes(5), 3200);             // back in the first: kept
+        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
+        cache.At(SliceStart, 3200, changes);
+        cache.At(SliceStart + Slice, 3200, changes);         // the next slice
+        cache.At(SliceStart.AddMinutes(5), 3200, changes);   // back in the first: kept
         Assert.Equal([SliceStart, SliceStart + Slice], c.Finds);
     }
 
@@ -68,16 +71,17 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
+        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
         // Found when events an hour past the slice's end had been seen: nothing still to come falls in it.
         cache.Saw(SliceStart + Slice + TimeSpan.FromHours(1));
-        cache.At(SliceStart.AddMinutes(10), 3200);
-        cache.Changed(10_000);
-        cache.At(SliceStart.AddMinutes(20), 3200);
+        cache.At(SliceStart.AddMinutes(10), 3200, changes);
+        changes += 10_000;
+        cache.At(SliceStart.AddMinutes(20), 3200, changes);
         Assert.Single(c.Finds);
         // One found while its slice was still filling is found again after the changes.
-        cache.At(SliceStart + Slice + TimeSpan.FromMinutes(10), 3200);
-        cache.Changed(10_000);
-        cache.At(SliceStart + Slice + TimeSpan.FromMinutes(20), 3200);
+        cache.At(SliceStart + Slice + TimeSpan.FromMinutes(10), 3200, changes);
+        changes += 10_000;
+        cache.At(SliceStart + Slice + TimeSpan.FromMinutes(20), 3200, changes);
         Assert.Equal(3, c.Finds.Count);
     }
 
@@ -86,13 +90,14 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
+        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
         cache.Saw(SliceStart.AddDays(10));                     // every slice below is settled
-        for (var i = 0; i < 8; i++) cache.At(SliceStart + i * Slice, 3200);
-        cache.At(SliceStart, 3200);                            // slice 0 used again: slice 1 is now the oldest use
-        cache.At(SliceStart + 8 * Slice, 3200);                // a ninth: evicts slice 1
-        cache.At(SliceStart, 3200);
+        for (var i = 0; i < 8; i++) cache.At(SliceStart + i * Slice, 3200, changes);
+        cache.At(SliceStart, 3200, changes);                 // slice 0 used again: slice 1 is now the oldest use
+        cache.At(SliceStart + 8 * Slice, 3200, changes);     // a ninth: evicts slice 1
+        cache.At(SliceStart, 3200, changes);
         Assert.Equal(9, c.Finds.Count);
-        cache.At(SliceStart + Slice, 3200);
+        cache.At(SliceStart + Slice, 3200, changes);
         Assert.Equal(10, c.Finds.Count);
     }
 
