@@ -34,8 +34,7 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
-        for (var i = 0; i < 5; i++) cache.At(SliceStart.AddMinutes(i), windowFailures: 31, changes);
+        for (var i = 0; i < 5; i++) cache.At(SliceStart.AddMinutes(i), windowFailures: 31, changes: 0);
         Assert.Equal(5, c.Finds.Count);
     }
 
@@ -59,10 +58,9 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
-        cache.At(SliceStart, 3200, changes);
-        cache.At(SliceStart + Slice, 3200, changes);         // the next slice
-        cache.At(SliceStart.AddMinutes(5), 3200, changes);   // back in the first: kept
+        cache.At(SliceStart, 3200, changes: 0);
+        cache.At(SliceStart + Slice, 3200, changes: 0);        // the next slice
+        cache.At(SliceStart.AddMinutes(5), 3200, changes: 0);  // back in the first: kept
         Assert.Equal([SliceStart, SliceStart + Slice], c.Finds);
     }
 
@@ -90,14 +88,13 @@ public sealed class SprayPatternCacheTests
     {
         var c = new Counting();
         var cache = c.Cache();
-        long changes = 0;   // failures added, resolved or expired so far, as the window counts them
-        cache.Saw(SliceStart.AddDays(10));                     // every slice below is settled
-        for (var i = 0; i < 8; i++) cache.At(SliceStart + i * Slice, 3200, changes);
-        cache.At(SliceStart, 3200, changes);                 // slice 0 used again: slice 1 is now the oldest use
-        cache.At(SliceStart + 8 * Slice, 3200, changes);     // a ninth: evicts slice 1
-        cache.At(SliceStart, 3200, changes);
+        cache.Saw(SliceStart.AddDays(10));                   // every slice below is settled
+        for (var i = 0; i < 8; i++) cache.At(SliceStart + i * Slice, 3200, changes: 0);
+        cache.At(SliceStart, 3200, changes: 0);                // slice 0 used again: slice 1 is now the oldest use
+        cache.At(SliceStart + 8 * Slice, 3200, changes: 0);    // a ninth: evicts slice 1
+        cache.At(SliceStart, 3200, changes: 0);
         Assert.Equal(9, c.Finds.Count);
-        cache.At(SliceStart + Slice, 3200, changes);
+        cache.At(SliceStart + Slice, 3200, changes: 0);
         Assert.Equal(10, c.Finds.Count);
     }
 
