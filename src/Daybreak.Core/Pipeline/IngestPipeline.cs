@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using Daybreak.Decoders;
 using Daybreak.Sources;
 
@@ -10,10 +8,10 @@ namespace Daybreak.Pipeline;
 /// allowed to end the run; bad input never is: it becomes rejections in the summary.
 /// </summary>
 /// <remarks>
-/// Decoding runs on its own thread, one chunk of results ahead of the sinks through a small bounded queue, so an
-/// ingest takes about as long as the slower of decoding and storing rather than their sum. There is one producer
-/// and one consumer, so the sinks see exactly the order a sequential run would, and are only ever called from the
-/// caller's thread.
+/// Decoding runs on its own thread, a few chunks of results ahead of the sinks (<see cref="ReadAhead"/>), so an ingest
+/// takes about as long as the slower of decoding and storing rather than their sum. There is one producer and one
+/// consumer, so the sinks see exactly the order a sequential run would, and are only ever called from the caller's
+/// thread.
 /// </remarks>
 public sealed class IngestPipeline(FileDecoder decoder, IReadOnlyList<IEventSink> sinks)
 {
@@ -24,36 +22,23 @@ public sealed class IngestPipeline(FileDecoder decoder, IReadOnlyList<IEventSink
     public IngestSummary Run(IReadOnlyList<InputSource> inputs, IProgress<IngestProgress>? progress = null, Stream? stdin = null, CancellationToken cancellation = default)
     {
         var summary = new IngestSummary();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        using var queue = new BlockingCollection<Chunk>(ChunksAhead);
-        var producer = Task.Factory.StartNew(() => Produce(inputs, stdin, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+        long fileRecords = 0;
+        // A decoder defect (bad input never throws) surfaces from here, after the results before it, as it would in a
+        // sequential run; a sink that throws stops the decoder thread before the exception leaves.
+        foreach (var item in ReadAhead.Of(Decode(inputs, stdin, cancellation), ChunkSize, ChunksAhead))
         {
-            long fileRecords = 0;
-            foreach (var chunk in queue.GetConsumingEnumerable(cancellation))
+            cancellation.ThrowIfCancellationRequested();
+            if (item.EndOfFile)
             {
-                foreach (var result in chunk.Results)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    Consume(result, summary);
-                    if (++fileRecords % ProgressEvery == 0)
-                        progress?.Report(new IngestProgress(chunk.FileIndex, inputs.Count, inputs[chunk.FileIndex].DisplayName, summary.Records, 0));
-                }
-                if (!chunk.EndOfFile) continue;
                 summary.Files++;
                 fileRecords = 0;
-                progress?.Report(new IngestProgress(chunk.FileIndex + 1, inputs.Count, inputs[chunk.FileIndex].DisplayName, summary.Records, 0));
+                progress?.Report(new IngestProgress(item.FileIndex + 1, inputs.Count, inputs[item.FileIndex].DisplayName, summary.Records, 0));
+                continue;
             }
+            Consume(item.Result, summary);
+            if (++fileRecords % ProgressEvery == 0)
+                progress?.Report(new IngestProgress(item.FileIndex, inputs.Count, inputs[item.FileIndex].DisplayName, summary.Records, 0));
         }
-        finally
-        {
-            // Whether we finished or a sink threw, the decoder thread must be done before the caller goes on.
-            stop.Cancel();
-            try { producer.Wait(CancellationToken.None); }
-            catch (AggregateException) { } // rethrown below unless it is our own cancellation
-        }
-        // A decoder defect (bad input never throws) surfaces here, as it would have in a sequential run.
-        if (producer.Exception?.InnerException is { } failure and not OperationCanceledException) ExceptionDispatchInfo.Throw(failure);
         cancellation.ThrowIfCancellationRequested();
         // Once per run, not per file: exports come as thousands of hourly files of a few thousand records, and a
         // commit per file made the store write, and rewrite at each checkpoint, thousands of partial row groups.
@@ -74,30 +59,19 @@ public sealed class IngestPipeline(FileDecoder decoder, IReadOnlyList<IEventSink
         foreach (var sink in sinks) sink.Write(result.Event!);
     }
 
-    private void Produce(IReadOnlyList<InputSource> inputs, Stream? stdin, BlockingCollection<Chunk> queue, CancellationToken stop)
+    /// <summary>Every input's results in order, each file's followed by a marker of its end.</summary>
+    private IEnumerable<Decoded> Decode(IReadOnlyList<InputSource> inputs, Stream? stdin, CancellationToken cancellation)
     {
-        try
+        for (var i = 0; i < inputs.Count; i++)
         {
-            for (var i = 0; i < inputs.Count; i++)
+            foreach (var result in decoder.Decode(inputs[i], stdin))
             {
-                var results = new List<DecodeResult>(ChunkSize);
-                foreach (var result in decoder.Decode(inputs[i], stdin))
-                {
-                    stop.ThrowIfCancellationRequested();
-                    results.Add(result);
-                    if (results.Count < ChunkSize) continue;
-                    queue.Add(new Chunk(i, results, EndOfFile: false), stop);
-                    results = new List<DecodeResult>(ChunkSize);
-                }
-                queue.Add(new Chunk(i, results, EndOfFile: true), stop);
+                cancellation.ThrowIfCancellationRequested();
+                yield return new Decoded(i, result, EndOfFile: false);
             }
-        }
-        finally
-        {
-            queue.CompleteAdding();
+            yield return new Decoded(i, default, EndOfFile: true);
         }
     }
 
-    /// <summary>Consecutive results of one file; the last chunk of each file is marked so the sinks flush there.</summary>
-    private sealed record Chunk(int FileIndex, List<DecodeResult> Results, bool EndOfFile);
+    private readonly record struct Decoded(int FileIndex, DecodeResult Result, bool EndOfFile);
 }
