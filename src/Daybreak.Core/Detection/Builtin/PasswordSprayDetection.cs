@@ -142,9 +142,9 @@ public sealed class PasswordSprayDetection : IDetection
         if (_campaign.SprayedAccounts < _o.CampaignMinAccounts || _campaign.DistinctIps < _o.TargetMinDistinctIps) return;
         if (evt.Time < _nextCampaignScan) return;
         // Failures resolved, won or expired only take accounts and keys away from a pattern, so after a scan that found
-        // no campaign only new failures can make one: the next scan waits for a 32nd of the window's failures to be
-        // new, as a reused pattern does (SprayPatternCache). This halved the scans of a hunt with constant noise.
-        if (_failuresAddedAtEmptyScan >= 0 && _campaign.Added - _failuresAddedAtEmptyScan <= _campaign.Failures / 32)
+        // no campaign only new failures can make one: the next scan waits for as many new failures as a reused pattern
+        // may miss (SprayPatternCache.Slack). This halved the scans of a hunt with constant noise.
+        if (_failuresAddedAtEmptyScan >= 0 && _campaign.Added - _failuresAddedAtEmptyScan <= SprayPatternCache.Slack(_campaign.Failures))
         {
             _nextCampaignScan = evt.Time + CampaignRescanInterval;
             return;

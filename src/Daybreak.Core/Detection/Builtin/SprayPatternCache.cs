@@ -35,11 +35,15 @@ internal sealed class SprayPatternCache(TimeSpan window, TimeSpan settle, Func<D
         if (time > _newest) _newest = time;
     }
 
+    /// <summary>How many of a window's failures may change before a pattern found over it is found again: a 32nd (0
+    /// below 32 failures, so small windows are always read afresh).</summary>
+    public static int Slack(int windowFailures) => windowFailures / Slices;
+
     /// <summary>The pattern at <paramref name="to"/>; <paramref name="changes"/> counts the failures added to, resolved in or
     /// expired from the window so far (<see cref="SprayCampaignWindow.Changes"/>).</summary>
     public SprayCampaignPattern At(DateTime to, int windowFailures, long changes)
     {
-        var slack = windowFailures / Slices;
+        var slack = Slack(windowFailures);
         if (slack == 0) return find(to);
         var slice = to.Ticks / _slice;
         var end = new DateTime(Math.Min(DateTime.MaxValue.Ticks, (slice + 1) * _slice), DateTimeKind.Utc);
