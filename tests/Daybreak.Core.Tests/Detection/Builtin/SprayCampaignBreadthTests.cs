@@ -40,19 +40,27 @@ public sealed class SprayCampaignBreadthTests
         return failures;
     }
 
+    /// <summary>Asserts that the campaign alerts carry one campaign id and exactly <paramref name="accounts"/>, and that the
+    /// one success alert carries that id; returns both.</summary>
+    internal static (string Id, Alert Success) OneCampaignOf(List<Alert> alerts, IEnumerable<string> accounts)
+    {
+        var campaigns = alerts.Where(a => a.Rule == "builtin.password-spray.campaign").ToList();
+        Assert.NotEmpty(campaigns);
+        var id = Assert.Single(campaigns.SelectMany(a => a.Entities.Campaigns).Distinct());
+        Assert.Equal(accounts.Order(), campaigns.SelectMany(a => a.Entities.Users).Distinct().Order());
+        var success = Assert.Single(alerts, a => a.Rule == "builtin.password-spray.success");
+        Assert.Contains(id, success.Entities.Campaigns);
+        return (id, success);
+    }
+
     [Fact]
     public void A_spray_over_many_residential_ips_names_every_sprayed_account_in_one_campaign()
     {
         var spray = Spray(out var accounts);
         var alerts = CollectingSink.Run(new PasswordSprayDetection(), [.. Office(7), .. spray]);
 
-        var campaigns = alerts.Where(a => a.Rule == "builtin.password-spray.campaign").ToList();
-        Assert.NotEmpty(campaigns);
-        var id = Assert.Single(campaigns.SelectMany(a => a.Entities.Campaigns).Distinct());
         // The slow account only has two failures in any three-day window; it is a member through the shared ASNs.
-        Assert.Equal(accounts.Order(), campaigns.SelectMany(a => a.Entities.Users).Distinct().Order());
-        var success = Assert.Single(alerts, a => a.Rule == "builtin.password-spray.success");
-        Assert.Contains(id, success.Entities.Campaigns);
+        var (id, success) = OneCampaignOf(alerts, accounts);
         Assert.Contains("legacy@contoso.com", success.Entities.Users);
         var slowTarget = Assert.Single(alerts, a => a.Rule == "builtin.password-spray.target" && a.Entities.Users.Contains("slow@contoso.com"));
         Assert.True(slowTarget.Time - T0 > TimeSpan.FromDays(5), "five IPs take the slow account six days");

@@ -121,12 +121,7 @@ public sealed class SprayPatternCacheTests
 
         var alerts = CollectingSink.Run(new PasswordSprayDetection(), events);
 
-        var campaigns = alerts.Where(a => a.Rule == "builtin.password-spray.campaign").ToList();
-        Assert.NotEmpty(campaigns);
-        var id = Assert.Single(campaigns.SelectMany(a => a.Entities.Campaigns).Distinct());
-        Assert.Equal(sprayed.Order(), campaigns.SelectMany(a => a.Entities.Users).Distinct().Order());
-        var success = Assert.Single(alerts, a => a.Rule == "builtin.password-spray.success");
-        Assert.Contains(id, success.Entities.Campaigns);
+        var (id, _) = SprayCampaignBreadthTests.OneCampaignOf(alerts, sprayed);
         Assert.All(alerts.Where(a => a.Rule == "builtin.password-spray.target"), t => Assert.Contains(id, t.Entities.Campaigns));
         Assert.DoesNotContain(alerts, a => a.Entities.Users.Any(u => u.StartsWith("noise", StringComparison.Ordinal)));
     }
