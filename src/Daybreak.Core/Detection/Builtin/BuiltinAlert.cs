@@ -8,10 +8,12 @@ internal static class BuiltinAlert
     /// <summary>Evidence lists are capped so one long campaign does not make one alert megabytes long; the first and the latest records are kept.</summary>
     public const int MaxEvidence = 500;
 
+    /// <summary>Evidence is ordered by time, then record id: the same events give the same alert (and id) whatever order a
+    /// detection collected them in.</summary>
     public static Alert Create(string name, string title, Severity severity, IReadOnlyList<string> techniques, AuditEvent trigger,
         IEnumerable<AuditEvent> evidence, string description)
     {
-        var events = evidence.Append(trigger).DistinctBy(e => e.RecordId).OrderBy(e => e.Time).ToList();
+        var events = evidence.Append(trigger).DistinctBy(e => e.RecordId).OrderBy(e => e.Time).ThenBy(e => e.RecordId, StringComparer.Ordinal).ToList();
         if (events.Count > MaxEvidence) events = [.. events.Take(MaxEvidence / 2), .. events.Skip(events.Count - MaxEvidence / 2)];
         var entities = new AlertEntities();
         foreach (var e in events)

@@ -31,6 +31,9 @@ public sealed class PasswordSprayDetection : IDetection
     private DateTime _nextCampaignScan = DateTime.MinValue;
     private long _failuresAddedAtEmptyScan = -1;
     private readonly SprayPatternCache _patterns;
+    // Scratch of the pattern scans, kept between them (see SprayFailureTable).
+    private readonly List<SprayFailureRow> _scanRows = [];
+    private readonly SprayFailureTable _scanTable = new();
 
     /// <summary>After a scan that found no campaign, the next one waits this long in event time: on data where foreign
     /// failures are common but unrelated, scanning every account on every failure would dominate the hunt.</summary>
@@ -71,7 +74,7 @@ public sealed class PasswordSprayDetection : IDetection
             foreach (var typo in s.Pending.Where(f => f.Network.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow).ToList())
             {
                 s.Pending.Remove(typo);
-                _campaign.Remove(key, typo);
+                _campaign.Remove(typo);
             }
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
@@ -84,7 +87,7 @@ public sealed class PasswordSprayDetection : IDetection
                 $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days.");
             if (CampaignOf(s, s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
             alerts.Raise(success);
-            foreach (var f in s.Foreign) _campaign.Remove(key, f);
+            foreach (var f in s.Foreign) _campaign.Remove(f);
             s.Foreign.Clear();
             return;
         }
@@ -181,21 +184,25 @@ public sealed class PasswordSprayDetection : IDetection
     private SprayCampaignPattern FindPattern(DateTime to)
     {
         var from = to - _o.CampaignWindow;
-        var inWindow = new List<KeyValuePair<string, List<AuditEvent>>>();
-        // A window that ends where the incremental one does needs only the accounts that one counts two IPs for.
-        var accounts = to >= _campaign.ExpiredTo ? _campaign.AccountsWithTwoIps : _accounts.Entries.Select(kv => kv.Key);
-        foreach (var account in accounts)
+        // A window that ends where the incremental one does is all in it; an earlier one goes back to the accounts.
+        if (to >= _campaign.ExpiredTo)
         {
-            if (_accounts.Peek(account) is not { } state) continue;
-            List<AuditEvent>? failures = null;
+            _campaign.Between(from, to, _scanRows);
+            return SprayCampaignPattern.Find(_scanRows, _campaign.Keys, _o.CampaignSharedMinAccounts, _scanTable);
+        }
+        var (rows, keys) = SprayKeys.Of(AccountFailures(from, to));
+        return SprayCampaignPattern.Find(rows, keys, _o.CampaignSharedMinAccounts, _scanTable);
+    }
+
+    private IEnumerable<(string Account, AuditEvent Failure)> AccountFailures(DateTime from, DateTime to)
+    {
+        foreach (var (account, state) in _accounts.Entries)
+        {
             foreach (var f in state.Foreign.Concat(state.Pending))
             {
-                if (f.Time >= from && f.Time <= to) (failures ??= []).Add(f);
+                if (f.Time >= from && f.Time <= to) yield return (account, f);
             }
-            // An account needs failures from two IPs to take part.
-            if (failures is { Count: >= 2 }) inWindow.Add(KeyValuePair.Create(account, failures));
         }
-        return SprayCampaignPattern.Find(inWindow, _o.CampaignSharedMinAccounts);
     }
 
     /// <summary>The live campaign's id, when the account's failures share the campaign's pattern as it stood at <paramref name="at"/>.

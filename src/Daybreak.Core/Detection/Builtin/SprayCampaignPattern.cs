@@ -22,85 +22,51 @@ internal sealed class SprayCampaignPattern
         _asns = asns;
     }
 
-    /// <summary>Member accounts and their failures that match the pattern.</summary>
+    /// <summary>Member accounts and their failures that match the pattern, each account's in time order.</summary>
     public IReadOnlyDictionary<string, List<AuditEvent>> Members { get; }
 
     public bool Matches(AuditEvent failure) =>
         failure.Network.Ip is { } ip && _ips.Contains(ip) || failure.Network.Asn is { } asn && _asns.Contains(asn);
 
     /// <summary>True when at least two distinct IPs of <paramref name="failures"/> match the pattern.</summary>
-    public bool Covers(IEnumerable<AuditEvent> failures) => DistinctIps(failures.Where(Matches)) >= 2;
+    public bool Covers(IEnumerable<AuditEvent> failures) => failures.Where(Matches).Select(f => f.Network.Ip).Distinct().Count() >= 2;
 
-    public static SprayCampaignPattern Find(IEnumerable<KeyValuePair<string, List<AuditEvent>>> failuresByAccount, int minSharedAccounts)
+    /// <summary>The campaign pattern of a window's failures, whose ids are <paramref name="keys"/>'; <paramref name="table"/>
+    /// is scratch space, kept from one scan to the next.</summary>
+    public static SprayCampaignPattern Find(List<SprayFailureRow> failures, SprayKeys keys, int minSharedAccounts, SprayFailureTable table)
     {
-        // Runs over a whole window of failures each time a pattern is found: no LINQ, no string per ASN.
-        var scratch = new HashSet<string>(StringComparer.Ordinal);
-        var members = new Dictionary<string, List<AuditEvent>>(StringComparer.Ordinal);
-        foreach (var (account, failures) in failuresByAccount)
+        // Runs over a whole window of failures (tens of thousands in a tenant-wide spray) each time a pattern is found:
+        // over ids, in arrays (see SprayFailureTable).
+        var w = table;
+        w.Load(failures, keys);
+        var alive = w.Alive;
+        for (var start = 0; start < w.Count; start = w.GroupEnd(start))
         {
-            if (DistinctIps(failures, scratch) >= 2) members[account] = failures;
+            // Before any pattern: an account needs failures from two IPs to take part.
+            if (w.DistinctIps(start) < 2) Array.Fill(alive, false, start, w.GroupEnd(start) - start);
         }
-        while (true)
+        bool changed;
+        do
         {
-            var pattern = new SprayCampaignPattern(members, SharedIps(members, minSharedAccounts), SharedAsns(members, minSharedAccounts));
-            var narrowed = new Dictionary<string, List<AuditEvent>>(members.Count, StringComparer.Ordinal);
-            var changed = false;
-            foreach (var (account, failures) in members)
+            w.CountAccounts();
+            changed = false;
+            for (var start = 0; start < w.Count; start = w.GroupEnd(start))
             {
-                var matching = failures.FindAll(pattern.Matches);
-                changed |= matching.Count != failures.Count;
-                if (DistinctIps(matching, scratch) >= 2) narrowed[account] = matching;
-                else changed = true;
+                var end = w.GroupEnd(start);
+                for (var i = start; i < end; i++)
+                {
+                    if (!alive[i] || w.Matches(i, minSharedAccounts)) continue;
+                    alive[i] = false;
+                    changed = true;
+                }
+                if (w.DistinctIps(start) >= 2) continue;
+                for (var i = start; i < end; i++)
+                {
+                    changed |= alive[i];
+                    alive[i] = false;
+                }
             }
-            if (!changed) return pattern;
-            members = narrowed;
-        }
-    }
-
-    /// <summary>The IPs that occur in the failures of at least <paramref name="min"/> accounts.</summary>
-    private static HashSet<string> SharedIps(Dictionary<string, List<AuditEvent>> members, int min)
-    {
-        var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var failures in members.Values)
-        {
-            seen.Clear();
-            foreach (var f in failures)
-            {
-                if (f.Network.Ip is { } ip && seen.Add(ip)) accounts[ip] = accounts.GetValueOrDefault(ip) + 1;
-            }
-        }
-        return [.. accounts.Where(kv => kv.Value >= min).Select(kv => kv.Key)];
-    }
-
-    /// <summary>The ASNs that occur in the failures of at least <paramref name="min"/> accounts.</summary>
-    private static HashSet<long> SharedAsns(Dictionary<string, List<AuditEvent>> members, int min)
-    {
-        var accounts = new Dictionary<long, int>();
-        var seen = new HashSet<long>();
-        foreach (var failures in members.Values)
-        {
-            seen.Clear();
-            foreach (var f in failures)
-            {
-                if (f.Network.Asn is { } asn && seen.Add(asn)) accounts[asn] = accounts.GetValueOrDefault(asn) + 1;
-            }
-        }
-        return [.. accounts.Where(kv => kv.Value >= min).Select(kv => kv.Key)];
-    }
-
-    private static int DistinctIps(IEnumerable<AuditEvent> failures) => failures.Select(f => f.Network.Ip).Distinct().Count();
-
-    /// <summary>As above (a missing IP counts as one value), counted in <paramref name="scratch"/>.</summary>
-    private static int DistinctIps(List<AuditEvent> failures, HashSet<string> scratch)
-    {
-        scratch.Clear();
-        var missing = 0;
-        foreach (var f in failures)
-        {
-            if (f.Network.Ip is { } ip) scratch.Add(ip);
-            else missing = 1;
-        }
-        return scratch.Count + missing;
+        } while (changed);
+        return new SprayCampaignPattern(w.Members(), w.SharedIps(minSharedAccounts), w.SharedAsns(minSharedAccounts));
     }
 }

@@ -19,10 +19,11 @@ public sealed class SprayCampaignWindowTests
         w.Add("a", a2);
         w.Add("b", b1);
         Assert.Equal((3, 2, 1), (w.Failures, w.DistinctIps, w.SprayedAccounts));
-        Assert.Equal(["a"], w.AccountsWithTwoIps);
-        w.Remove("a", a2);
-        w.Remove("a", a2);                                      // twice is once
+        Assert.Equal([a1, a2, b1], Rows(w).Select(r => r.Failure));
+        w.Remove(a2);
+        w.Remove(a2);                                           // twice is once
         Assert.Equal((2, 1, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
+        Assert.Equal([a1, b1], Rows(w).Select(r => r.Failure));
         w.Expire(T0.AddDays(3).AddHours(1.5));                  // a1 leaves; a2 was removed already
         Assert.Equal((1, 1, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
         Assert.Equal((3L, 5L), (w.Added, w.Changes));            // three added, one removed, one expired
@@ -42,11 +43,59 @@ public sealed class SprayCampaignWindowTests
         w.Add("b", recent);
         var changes = w.Changes;
 
-        w.Remove("a", old);
+        w.Remove(old);
 
         Assert.Equal((1, 1), (w.Failures, w.DistinctIps));
         Assert.Equal(changes, w.Changes);
         w.Expire(T0.AddDays(8));
         Assert.Equal((0, 0), (w.Failures, w.DistinctIps));
+    }
+
+    [Fact]
+    public void Ids_of_accounts_and_ips_that_left_the_window_are_reused_with_fresh_counts()
+    {
+        // Ids index the pattern scan's arrays: they must stay as few as the live keys, and a reused id must not carry the
+        // counts of the key that had it before.
+        var w = new SprayCampaignWindow(Window);
+        w.Add("a", SignIn(T0, "a@contoso.com", "203.0.113.1", "50126", asn: 1));
+        w.Add("a", SignIn(T0.AddHours(1), "a@contoso.com", "203.0.113.2", "50126", asn: 2));
+        Assert.Equal(1, w.SprayedAccounts);
+        w.Expire(T0.AddDays(4));
+        Assert.Equal((0, 0, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
+
+        var b = SignIn(T0.AddDays(4), "b@contoso.com", "198.51.100.7", "50126", asn: 3);
+        w.Add("b", b);
+        var row = Assert.Single(Rows(w));
+        Assert.Equal((1, 1, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
+        Assert.Equal(("b", "198.51.100.7", 3L), (w.Keys.Accounts.KeyOf(row.Account), w.Keys.Ips.KeyOf(row.Ip), w.Keys.Asns.KeyOf(row.Asn)));
+        Assert.Equal((1, 2, 2), (w.Keys.Accounts.Capacity, w.Keys.Ips.Capacity, w.Keys.Asns.Capacity));
+        w.Add("b", SignIn(T0.AddDays(4).AddHours(1), "b@contoso.com", "198.51.100.8", "50126"));
+        Assert.Equal((2, 2, 1), (w.Failures, w.DistinctIps, w.SprayedAccounts));
+    }
+
+    [Fact]
+    public void Rows_come_in_arrival_order_within_the_asked_times_when_the_ring_wraps_and_grows()
+    {
+        var w = new SprayCampaignWindow(TimeSpan.FromHours(1));
+        var all = new List<Daybreak.Events.AuditEvent>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var f = SignIn(T0.AddMinutes(i), $"u{i % 7}@contoso.com", $"203.0.113.{i % 200}", "50126");
+            all.Add(f);
+            w.Add($"u{i % 7}", f);
+            w.Expire(f.Time);
+        }
+        // The last hour (61 failures: minutes 939 to 999) is in the window; ask for a part of it.
+        Assert.Equal(61, w.Failures);
+        var rows = new List<SprayFailureRow>();
+        w.Between(T0.AddMinutes(950), T0.AddMinutes(960), rows);
+        Assert.Equal(all[950..961], rows.Select(r => r.Failure));
+    }
+
+    private static List<SprayFailureRow> Rows(SprayCampaignWindow w)
+    {
+        var rows = new List<SprayFailureRow>();
+        w.Between(DateTime.MinValue, DateTime.MaxValue, rows);
+        return rows;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SprayPatternCacheTests
     private static readonly TimeSpan Window = TimeSpan.FromDays(3);
     private static readonly TimeSpan Slice = Window / 32;   // 2 h 15 min
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(30);
-    private static readonly SprayCampaignPattern Empty = SprayCampaignPattern.Find([], 3);
+    private static readonly SprayCampaignPattern Empty = SprayCampaignPattern.Find([], new SprayKeys(), 3, new SprayFailureTable());
 
     private sealed class Counting
     {
