@@ -18,6 +18,7 @@ internal static class HuntProfile
 
     public static long Run(string phase, string file)
     {
+        using var pauses = new GcPauses();
         var detections = HuntPhases.Detections(phase == "hunt-cloud-profile" ? "hunt-cloud" : "hunt", out _);
         var incidents = IncidentComponents.CreateDefault();
         var times = new Stopwatch[detections.Count];
@@ -74,6 +75,7 @@ internal static class HuntProfile
         Console.Error.WriteLine($"{"correlate (" + ordered.Count + " alerts, " + found.Count + " incidents)",-40} {correlate.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"scope incidents",-40} {scope.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"allocated",-40} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6,8:F0} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
+        Console.Error.WriteLine($"{"GC pauses by generation",-40} {pauses.Summary()}");
         return n;
     }
 
