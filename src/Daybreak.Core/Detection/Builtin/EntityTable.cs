@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Daybreak.Detection.Builtin;
@@ -23,6 +24,16 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
         if (!exists) entry = (create(), now);
         else if (now > entry.LastSeen) entry.LastSeen = now;
+        return entry.State;
+    }
+
+    /// <summary>The state of <paramref name="key"/>, marked seen at <paramref name="now"/>; null (and nothing added) when there is none.</summary>
+    public TState? TouchIfPresent(string key, DateTime now)
+    {
+        Sweep(now);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_items, key);
+        if (Unsafe.IsNullRef(ref entry)) return null;
+        if (now > entry.LastSeen) entry.LastSeen = now;
         return entry.State;
     }
 
@@ -53,4 +64,14 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         foreach (var (key, entry) in _items)
             if (entry.LastSeen < cutoff) _items.Remove(key);
     }
+}
+
+/// <summary>Tables whose entries only say "seen lately".</summary>
+internal static class EntityTable
+{
+    private static readonly object Seen = new();
+
+    /// <summary>A table of keys without state: every entry shares one object, so a table of hundreds of thousands of
+    /// IPs holds no object per IP.</summary>
+    public static EntityTable<object> OfKeys(TimeSpan ttl) => new(ttl, () => Seen);
 }

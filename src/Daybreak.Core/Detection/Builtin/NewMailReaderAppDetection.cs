@@ -21,7 +21,7 @@ public sealed class NewMailReaderAppDetection : IDetection
         _o = options ?? new NewMailReaderAppDetectionOptions();
         _o.Validate();
         _readers = new MailReaders(_o.ExcludedApps);
-        _known = new EntityTable<object>(_o.RememberReaderFor, () => new object());
+        _known = EntityTable.OfKeys(_o.RememberReaderFor);
     }
 
     public string Name => "new-mail-reader-app";

@@ -45,7 +45,7 @@ public sealed class PasswordSprayDetection : IDetection
         _o.Validate();
         _codes = new HashSet<string>(_o.FailureCodes, StringComparer.Ordinal);
         _accounts = new EntityTable<AccountState>(_o.Lookback, () => new AccountState());
-        _knownIps = new EntityTable<object>(_o.KnownIpRetention, () => new object());
+        _knownIps = EntityTable.OfKeys(_o.KnownIpRetention);
         _campaign = new SprayCampaignWindow(_o.CampaignWindow);
         _patterns = new SprayPatternCache(_o.CampaignWindow, _o.ResolveWindow, FindPattern);
     }

@@ -22,7 +22,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
         _o = options ?? new RiskyAccountSignInDetectionOptions();
         _o.Validate();
         _accounts = new EntityTable<AccountState>(_o.HistoryRetention, () => new AccountState());
-        _knownIps = new EntityTable<object>(_o.HistoryRetention, () => new object());
+        _knownIps = EntityTable.OfKeys(_o.HistoryRetention);
         _created = new EntityTable<AuditEvent>(_o.NewAccountWindow, () => throw new InvalidOperationException("set, never created"));
     }
 

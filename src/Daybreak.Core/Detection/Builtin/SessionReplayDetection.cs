@@ -12,7 +12,7 @@ public sealed class SessionReplayDetection : IDetection
     private static readonly string[] Techniques = ["T1539", "T1550.004", "T1557"];
 
     private readonly SessionReplayDetectionOptions _o;
-    private readonly EntityTable<SessionState> _sessions;
+    private readonly EntityTable<IssuingSignIn> _sessions;
     private readonly EntityTable<UserState> _users;
     private readonly EntityTable<object> _tenantNetworks;
     private readonly CompromiseFollowUp _followUp;
@@ -22,29 +22,39 @@ public sealed class SessionReplayDetection : IDetection
     {
         _o = options ?? new SessionReplayDetectionOptions();
         _o.Validate();
-        _sessions = new EntityTable<SessionState>(_o.SessionLifetime, () => new SessionState());
+        // Entries are added with their state (Add), never made empty.
+        _sessions = new EntityTable<IssuingSignIn>(_o.SessionLifetime, () => throw new InvalidOperationException("sessions are added with their sign-in"));
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
-        _tenantNetworks = new EntityTable<object>(_o.HistoryRetention, () => new object());
+        _tenantNetworks = EntityTable.OfKeys(_o.HistoryRetention);
         _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
     }
 
     public string Name => "session-replay";
 
-    private sealed class SessionState
-    {
-        public IssuingSignIn? Issued;
-        public bool Raised;
-    }
-
     /// <summary>
-    /// What a session keeps of the sign-in that issued it: sessions live for days and all but a few are never replayed,
-    /// so each holds the fields an alert names and the network it came from, not the whole event.
+    /// What a session (and its token) keeps of the sign-in that issued it: sessions live for days and all but a few are
+    /// never replayed, so each holds the fields an alert names and the network it came from, not the whole event; the
+    /// user's names come from <see cref="UserState"/>, one copy per user rather than one per sign-in. It is also the
+    /// table's state for its session id and its token id, with whether each was raised already.
     /// </summary>
-    private sealed record IssuingSignIn(string RecordId, DateTime Time, string? TenantId, string Format, string Network,
-        ActorKind Kind, string? ObjectId, string? Upn, string? AppId, string? Ip, long? Asn, string? Country, string? SessionId, string? UniqueTokenId)
+    private sealed class IssuingSignIn(AuditEvent e, string network, UserState u)
     {
-        public static IssuingSignIn Of(AuditEvent e, string network) => new(e.RecordId, e.Time, e.TenantId, e.Format, network,
-            e.Actor.Kind, e.Actor.ObjectId, e.Actor.Upn, e.Actor.AppId, e.Network.Ip, e.Network.Asn, e.Network.Country, e.Auth.SessionId, e.Auth.UniqueTokenId);
+        public readonly string RecordId = e.RecordId;
+        public readonly DateTime Time = e.Time;
+        public readonly string? TenantId = UserState.Reuse(ref u.TenantId, e.TenantId);
+        public readonly string Format = e.Format;
+        public readonly string Network = network;
+        public readonly ActorKind Kind = e.Actor.Kind;
+        public readonly string? ObjectId = UserState.Reuse(ref u.ObjectId, e.Actor.ObjectId);
+        public readonly string? Upn = UserState.Reuse(ref u.Upn, e.Actor.Upn);
+        public readonly string? AppId = UserState.Reuse(ref u.AppId, e.Actor.AppId);
+        public readonly string? Ip = e.Network.Ip;
+        public readonly long? Asn = e.Network.Asn;
+        public readonly string? Country = UserState.Reuse(ref u.Country, e.Network.Country);
+        public readonly string? SessionId = e.Auth.SessionId;
+        public readonly string? UniqueTokenId = e.Auth.UniqueTokenId;
+        public bool SessionRaised;
+        public bool TokenRaised;
 
         /// <summary>The sign-in as evidence: the fields above, no raw record.</summary>
         public AuditEvent ToEvent()
@@ -67,6 +77,10 @@ public sealed class SessionReplayDetection : IDetection
     {
         public DateTime FirstSeen = DateTime.MaxValue;
         public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
+        public string? TenantId, ObjectId, Upn, AppId, Country;
+
+        /// <summary>The kept copy when it equals <paramref name="value"/>; otherwise <paramref name="value"/>, kept from now on.</summary>
+        public static string? Reuse(ref string? kept, string? value) => string.Equals(kept, value, StringComparison.Ordinal) ? kept : kept = value;
     }
 
     // Network keys by ASN, made once each: a key per sign-in was most of this detection's allocation.
@@ -99,8 +113,8 @@ public sealed class SessionReplayDetection : IDetection
         var newToTenant = !_tenantNetworks.IsLive(network, evt.Time);
         // One record per sign-in, shared by its session and its token.
         IssuingSignIn? issued = null;
-        Check(evt.Auth.SessionId, evt, network, u, newToTenant, newToUser, ref issued, alerts);
-        Check(evt.Auth.UniqueTokenId, evt, network, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.SessionId, token: false, evt, network, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.UniqueTokenId, token: true, evt, network, u, newToTenant, newToUser, ref issued, alerts);
         // Only successful sign-ins teach us a user's networks: an attacker's failures must not make their network "known".
         if (SignIns.IsSuccess(evt))
         {
@@ -109,21 +123,21 @@ public sealed class SessionReplayDetection : IDetection
         }
     }
 
-    private void Check(string? id, AuditEvent evt, string network, UserState u, bool newToTenant, bool newToUser, ref IssuingSignIn? issued, IAlertSink alerts)
+    private void Check(string? id, bool token, AuditEvent evt, string network, UserState u, bool newToTenant, bool newToUser, ref IssuingSignIn? issued, IAlertSink alerts)
     {
         if (string.IsNullOrWhiteSpace(id)) return;
         // Entra writes these ids in lower-case ASCII; only others need a lower-cased copy.
         var lower = id.AsSpan().ContainsAnyInRange('A', 'Z') || !System.Text.Ascii.IsValid(id) ? id.ToLowerInvariant() : id;
-        var s = _sessions.Touch(lower, evt.Time);
-        if (s.Issued is null)
+        if (_sessions.TouchIfPresent(lower, evt.Time) is not { } s)
         {
-            s.Issued = issued ??= IssuingSignIn.Of(evt, network);
+            _sessions.Set(lower, issued ??= new IssuingSignIn(evt, network, u), evt.Time);
             return;
         }
-        if (s.Raised || s.Issued.Network == network || !SignIns.IsSuccess(evt)) return;
+        if ((token ? s.TokenRaised : s.SessionRaised) || s.Network == network || !SignIns.IsSuccess(evt)) return;
         if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) return;
-        s.Raised = true;
-        var i = s.Issued.ToEvent();
+        if (token) s.TokenRaised = true;
+        else s.SessionRaised = true;
+        var i = s.ToEvent();
         _followUp.Mark(evt, evt.Auth.SessionId);
         alerts.Raise(BuiltinAlert.Create(Name, "Session replayed from a new network", Severity.High, Techniques, evt, [i],
             $"Session {id} of {evt.Actor.Upn ?? SignIns.UserKey(evt)}, issued at {i.Time:u} from {i.Network.Ip} ({Describe(i)}), was used at {evt.Time:u} from {evt.Network.Ip} " +

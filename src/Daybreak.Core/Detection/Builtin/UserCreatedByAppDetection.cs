@@ -21,7 +21,7 @@ public sealed class UserCreatedByAppDetection : IDetection
         _o = options ?? new UserCreatedByAppDetectionOptions();
         _o.Validate();
         _provisioners = new HashSet<string>(_o.ProvisioningAppIds.Select(a => a.ToLowerInvariant()), StringComparer.Ordinal);
-        _creators = new EntityTable<object>(_o.RememberCreatorFor, () => new object());
+        _creators = EntityTable.OfKeys(_o.RememberCreatorFor);
     }
 
     public string Name => "user-created-by-app";

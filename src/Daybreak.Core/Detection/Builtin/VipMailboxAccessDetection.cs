@@ -28,7 +28,7 @@ public sealed class VipMailboxAccessDetection : IDetection
         _vips = new HashSet<string>(_o.VipMailboxes.Concat(fromFile).Select(v => v.Trim().ToLowerInvariant()), StringComparer.Ordinal);
         _hints = new HashSet<string>(_o.VipNameHints.Select(h => h.ToLowerInvariant()), StringComparer.Ordinal);
         _readers = new MailReaders(_o.ExcludedApps);
-        _raised = new EntityTable<object>(_o.RememberPairFor, () => new object());
+        _raised = EntityTable.OfKeys(_o.RememberPairFor);
     }
 
     public string Name => "vip-mailbox-access";

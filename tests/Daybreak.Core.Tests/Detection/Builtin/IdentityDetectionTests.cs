@@ -119,4 +119,30 @@ public sealed class IdentityDetectionTests
         };
         Assert.Empty(CollectingSink.Run(new SessionReplayDetection(), [.. history, .. day]));
     }
+
+    [Fact]
+    public void A_session_and_a_token_each_raise_replay_once_and_the_issuing_sign_in_is_the_evidence()
+    {
+        // The session and the token of one sign-in share what they keep of it; each says for itself whether it was raised.
+        var history = Enumerable.Range(0, 16).Select(i => SignIn(T0.AddHours(3 * i), "ivy@contoso.com", "198.51.100.1", mfa: true, asn: 7922));
+        var issue = WithToken(SignIn(T0.AddDays(2), "ivy@contoso.com", "203.0.113.70", mfa: true, asn: 64500, session: "S1"), "T1");
+        var bySession = SignIn(T0.AddDays(2).AddMinutes(10), "ivy@contoso.com", "192.0.2.80", interactive: false, asn: 64501, session: "S1");
+        var bySessionAgain = SignIn(T0.AddDays(2).AddMinutes(20), "ivy@contoso.com", "192.0.2.81", interactive: false, asn: 64502, session: "S1");
+        var byToken = WithToken(SignIn(T0.AddDays(2).AddMinutes(30), "ivy@contoso.com", "192.0.2.82", interactive: false, asn: 64503, session: "S9"), "T1");
+        var byTokenAgain = WithToken(SignIn(T0.AddDays(2).AddMinutes(40), "ivy@contoso.com", "192.0.2.83", interactive: false, asn: 64504), "T1");
+
+        var alerts = CollectingSink.Run(new SessionReplayDetection(), [.. history, issue, bySession, bySessionAgain, byToken, byTokenAgain]);
+
+        Assert.Equal(2, alerts.Count);
+        Assert.Equal([issue.RecordId, bySession.RecordId], alerts[0].Evidence);
+        Assert.Equal([issue.RecordId, byToken.RecordId], alerts[1].Evidence);
+        Assert.Contains("s1", alerts[0].Entities.Sessions);
+        Assert.Contains("ivy@contoso.com", alerts[1].Description);
+    }
+
+    private static Daybreak.Events.AuditEvent WithToken(Daybreak.Events.AuditEvent e, string token)
+    {
+        e.Auth.UniqueTokenId = token;
+        return e;
+    }
 }
