@@ -16,6 +16,7 @@ internal static class Phases
 
     public static PhaseResult Run(string phase, string file, string workDir)
     {
+        using var allocations = AllocTicks.FromEnvironment();
         var sw = Stopwatch.StartNew();
         long records = phase switch
         {
@@ -29,6 +30,7 @@ internal static class Phases
             _ => throw new ArgumentException("unknown phase " + phase),
         };
         sw.Stop();
+        allocations?.Print();
         return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, File.Exists(file) ? new FileInfo(file).Length : 0, PeakRssBytes());
     }
 
