@@ -117,6 +117,17 @@ public sealed class AppAndMailDetectionTests
     }
 
     [Fact]
+    public void The_tenants_domains_are_learned_from_sign_ins_whatever_their_case()
+    {
+        var signIn = SignIn(T0, "Tom@Fabrikam.EXAMPLE", "198.51.100.1", mfa: true);
+        var toColleague = Cmdlet(T0.AddMinutes(5), "Set-Mailbox", "tom@fabrikam.example", "198.51.100.1", ("ForwardingSmtpAddress", "smtp:ann@fabrikam.example"));
+        var toSubdomain = Cmdlet(T0.AddMinutes(6), "Set-Mailbox", "tom@fabrikam.example", "198.51.100.1", ("ForwardingSmtpAddress", "smtp:ann@eu.FABRIKAM.example"));
+        var outside = Cmdlet(T0.AddMinutes(7), "Set-Mailbox", "tom@fabrikam.example", "198.51.100.1", ("ForwardingSmtpAddress", "smtp:ann@fabrikam.example.net"));
+        var alerts = CollectingSink.Run(new MailForwardingDetection(), [signIn, toColleague, toSubdomain, outside]);
+        Assert.Equal([signIn.RecordId, outside.RecordId], Assert.Single(alerts).Evidence);
+    }
+
+    [Fact]
     public void Options_are_validated_when_the_detection_is_built()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PasswordSprayDetection(new PasswordSprayDetectionOptions { TargetMinDistinctIps = 1 }));
