@@ -8,6 +8,14 @@ public static class EntityExtractor
     public static AlertEntities From(AuditEvent evt)
     {
         var e = new AlertEntities();
+        AddTo(e, evt);
+        return e;
+    }
+
+    /// <summary>Adds the entities of <paramref name="evt"/> to <paramref name="e"/>: an alert over hundreds of evidence
+    /// events gathers them into one set of entities, not one per event merged afterwards.</summary>
+    public static void AddTo(AlertEntities e, AuditEvent evt)
+    {
         AlertEntities.Add(e.Users, evt.Actor.Upn);
         AlertEntities.Add(e.Ips, evt.Network.Ip);
         AlertEntities.Add(e.Apps, evt.Actor.AppId);
@@ -21,6 +29,5 @@ public static class EntityExtractor
             AlertEntities.Add(e.Mailboxes, mail.MailboxOwnerUpn);
             AlertEntities.Add(e.Apps, mail.ClientAppId);
         }
-        return e;
     }
 }

@@ -18,7 +18,7 @@ internal static class BuiltinAlert
         var entities = new AlertEntities();
         foreach (var e in events)
         {
-            entities.UnionWith(EntityExtractor.From(e));
+            EntityExtractor.AddTo(entities, e);
             TargetEntities.AddTo(entities, e);
         }
         return new Alert

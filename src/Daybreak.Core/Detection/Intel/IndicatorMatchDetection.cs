@@ -72,7 +72,7 @@ public sealed class IndicatorMatchDetection(IndicatorSet indicators) : IDetectio
         {
             _count++;
             if (_evidence.Count < MaxEvidence) _evidence.Add(evt.RecordId);
-            _entities.UnionWith(EntityExtractor.From(evt));
+            EntityExtractor.AddTo(_entities, evt);
             if (evt.Time < _first) _first = evt.Time;
             if (evt.Time > _last) _last = evt.Time;
         }

@@ -154,20 +154,34 @@ internal abstract class MappingCandidate
     {
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
-            var items = new List<FieldValue>();
+            List<FieldValue>? items = null;
+            var only = FieldValue.Null;
+            var count = 0;
             foreach (var part in parts)
             {
                 if (!part.TryResolve(evt, out var v)) continue;
-                if (v.Kind == FieldKind.Array) items.AddRange(v.Items);
-                else items.Add(v);
+                if (v.Kind != FieldKind.Array)
+                {
+                    Add(v);
+                    continue;
+                }
+                var values = v.Items;
+                for (var i = 0; i < values.Count; i++) Add(values[i]);
             }
-            value = items.Count switch
+            value = count switch
             {
                 0 => FieldValue.Null,
-                1 => items[0],
-                _ => FieldValue.FromItems(items),
+                1 => only,
+                _ => FieldValue.FromItems(items!),
             };
-            return items.Count > 0;
+            return count > 0;
+
+            // The first value is kept aside: a list is made only when a second one comes.
+            void Add(FieldValue v)
+            {
+                if (count++ == 0) only = v;
+                else (items ??= [only]).Add(v);
+            }
         }
 
         public override string ToString() => string.Join(" + ", parts.Select(p => p.ToString()));

@@ -70,19 +70,25 @@ public sealed class SigmaMappingFile
             foreach (var item in value.Items) Add(items, item, trim, aliases);
             return FieldValue.FromItems(items);
         }
-        var list = new List<FieldValue>(2);
-        Add(list, value, trim, aliases);
-        return list.Count == 1 ? list[0] : FieldValue.FromItems(list);
+        // A single value: trimmed, and with its alias beside it only when it has one.
+        if (trim) value = Trimmed(value);
+        return Alias(value, aliases) is { } alias ? FieldValue.FromItems([value, FieldValue.FromString(alias)]) : value;
     }
+
+    private static FieldValue Trimmed(FieldValue value) =>
+        value.Kind == FieldKind.String && value.Text is { } t && t.Length > 0 && (char.IsWhiteSpace(t[0]) || char.IsWhiteSpace(t[^1]))
+            ? FieldValue.FromString(t.Trim())
+            : value;
+
+    private static string? Alias(FieldValue value, Dictionary<string, string>? aliases) =>
+        aliases is not null && value.Kind is FieldKind.String or FieldKind.Number or FieldKind.Boolean &&
+        value.Text is { } text && aliases.TryGetValue(text, out var alias) ? alias : null;
 
     private static void Add(List<FieldValue> into, FieldValue value, bool trim, Dictionary<string, string>? aliases)
     {
-        if (trim && value.Kind == FieldKind.String && value.Text is { } t && t.Length > 0 && (char.IsWhiteSpace(t[0]) || char.IsWhiteSpace(t[^1])))
-            value = FieldValue.FromString(t.Trim());
+        if (trim) value = Trimmed(value);
         into.Add(value);
-        if (aliases is not null && value.Kind is FieldKind.String or FieldKind.Number or FieldKind.Boolean &&
-            value.Text is { } text && aliases.TryGetValue(text, out var alias))
-            into.Add(FieldValue.FromString(alias));
+        if (Alias(value, aliases) is { } alias) into.Add(FieldValue.FromString(alias));
     }
 
     public static SigmaMappingFile LoadFile(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));

@@ -309,5 +309,27 @@ public sealed class CommunityMappingTests
         Assert.Null(Field(detached, "RiskState"));
     }
 
+    [Fact]
+    public void Views_one_after_another_answer_for_their_own_record_though_they_reuse_their_tables()
+    {
+        // A hunt disposes each event's view before the next; the next takes the last one's tables, cleared.
+        var mapping = CommunityTestKit.Mappings.ForSource(SourceKind.SignIn)!;
+        string Line(string id, int code, string ua) =>
+            $$$"""{"time":"2024-05-01T08:15:30Z","category":"SignInLogs","tenantId":"t","properties":{"id":"{{{id}}}","createdDateTime":"2024-05-01T08:15:30Z","userPrincipalName":"amy@contoso.example","status":{"errorCode":{{{code}}}},"userAgent":"{{{ua}}}"}}""";
+        var first = new CommunitySigmaEvent(Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(Line("a1", 50126, "curl/8.0")))!, mapping);
+        Assert.Equal("50126", Field(first, "ResultType"));
+        Assert.Equal("curl/8.0", Field(first, "userAgent"));
+        var kept = first.Detach();
+        first.Dispose();
+
+        var second = new CommunitySigmaEvent(Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(Line("a2", 0, "Mozilla/5.0")))!, mapping);
+        Assert.Equal("0", Field(second, "ResultType"));
+        Assert.Equal("Mozilla/5.0", Field(second, "userAgent"));
+        // The disposed view's tables went to the second view, not its detached copy's.
+        Assert.Equal("50126", Field(kept, "ResultType"));
+        second.Dispose();
+        Assert.Equal("curl/8.0", Field(kept, "userAgent"));
+    }
+
     private static string? Field(ISigmaEvent evt, string name) => evt.TryGetField(name, out var v) ? v.ToString() : null;
 }

@@ -82,13 +82,32 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     {
         if (path.Parts.Length > 1 || _root.ValueKind == JsonValueKind.Object)
         {
-            var results = new List<FieldValue>(1);
-            Descend(_root, path, 0, results);
-            if (results.Count == 1) { value = results[0]; return true; }
-            if (results.Count > 1) { value = FieldValue.FromItems(results); return true; }
+            var results = new Results();
+            Descend(_root, path, 0, ref results);
+            if (results.Count == 1) { value = results.First; return true; }
+            if (results.Count > 1) { value = FieldValue.FromItems(results.More!); return true; }
         }
         value = FieldValue.Null;
         return false;
+    }
+
+    /// <summary>The values a path reaches: almost always one, kept without a list (a list per lookup was a good part of a
+    /// hunt's allocation under SigmaHQ's cloud rules).</summary>
+    private struct Results
+    {
+        public int Count;
+        public FieldValue First;
+        public List<FieldValue>? More;
+
+        public void Add(FieldValue value)
+        {
+            if (Count++ == 0)
+            {
+                First = value;
+                return;
+            }
+            (More ??= [First]).Add(value);
+        }
     }
 
     public IEnumerable<FieldValue> AllValues()
@@ -98,7 +117,7 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         return values;
     }
 
-    private void Descend(JsonElement element, FieldPath path, int index, List<FieldValue> results)
+    private void Descend(JsonElement element, FieldPath path, int index, ref Results results)
     {
         if (index == path.Parts.Length)
         {
@@ -108,13 +127,13 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                if (EmbeddedJson.TryGetLongest(element, path, index, out var end, out var child)) Descend(child, path, end, results);
+                if (EmbeddedJson.TryGetLongest(element, path, index, out var end, out var child)) Descend(child, path, end, ref results);
                 break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) Descend(item, path, index, results);
+                foreach (var item in element.EnumerateArray()) Descend(item, path, index, ref results);
                 break;
             case JsonValueKind.String:
-                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, path, index, results);
+                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, path, index, ref results);
                 break;
         }
     }

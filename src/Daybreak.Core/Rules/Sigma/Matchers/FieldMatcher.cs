@@ -33,9 +33,11 @@ internal sealed class FieldMatcher(string fieldName, IValueMatcher[] values, boo
             case FieldKind.Null:
                 return false;
             case FieldKind.Array:
-                foreach (var item in value.Items)
+                // By index: foreach over the IReadOnlyList boxes its enumerator, once per array value per rule.
+                var items = value.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    if (AnyElement(item, matcher, evt)) return true;
+                    if (AnyElement(items[i], matcher, evt)) return true;
                 }
                 return false;
             default:

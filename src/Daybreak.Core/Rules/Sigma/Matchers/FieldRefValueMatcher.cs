@@ -16,9 +16,10 @@ internal sealed class FieldRefValueMatcher(string otherField, string mode, Strin
     {
         if (other.Kind == FieldKind.Array)
         {
-            foreach (var item in other.Items)
+            var items = other.Items;
+            for (var i = 0; i < items.Count; i++)
             {
-                if (AnyOther(text, item)) return true;
+                if (AnyOther(text, items[i])) return true;
             }
             return false;
         }
