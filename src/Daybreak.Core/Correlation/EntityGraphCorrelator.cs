@@ -72,8 +72,9 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         foreach (var m in members)
         {
             var e = alerts[m].Entities;
-            users.UnionWith(e.Users);
-            if (e.Users.Count == 0) users.UnionWith(e.UserIds);
+            // Enumerating a sorted set allocates even when it is empty.
+            if (e.Users.Count > 0) users.UnionWith(e.Users);
+            else if (e.UserIds.Count > 0) users.UnionWith(e.UserIds);
             if (users.Count > _options.MaxUsersPerIp) return true;
         }
         return false;

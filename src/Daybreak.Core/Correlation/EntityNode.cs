@@ -30,24 +30,42 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
     {
         var e = alert.Entities;
         var nodes = new List<EntityNode>();
-        foreach (var c in e.Campaigns) nodes.Add(new(EntityKind.Campaign, c));
-        foreach (var k in e.CredentialKeyIds) nodes.Add(new(EntityKind.CredentialKey, k));
-        foreach (var s in e.Sessions) nodes.Add(new(EntityKind.Session, s));
-        foreach (var o in e.UserIds) nodes.Add(new(EntityKind.ObjectId, o));
-        foreach (var o in e.ServicePrincipals) nodes.Add(new(EntityKind.ObjectId, o));
+        // Sets are asked for their count first: enumerating a sorted set allocates, even an empty one.
+        // Apps and users are enumerated: an app filter and the mailbox rule apply to each.
+        Add(nodes, EntityKind.Campaign, e.Campaigns);
+        Add(nodes, EntityKind.CredentialKey, e.CredentialKeyIds);
+        Add(nodes, EntityKind.Session, e.Sessions);
+        Add(nodes, EntityKind.ObjectId, e.UserIds);
+        Add(nodes, EntityKind.ObjectId, e.ServicePrincipals);
         var appOnly = false;
-        foreach (var a in e.Apps)
+        if (e.Apps.Count > 0)
         {
-            if (isCommonApp(a)) continue;
-            nodes.Add(new(EntityKind.App, a));
-            appOnly = true;
+            foreach (var a in e.Apps)
+            {
+                if (isCommonApp(a)) continue;
+                nodes.Add(new(EntityKind.App, a));
+                appOnly = true;
+            }
         }
-        foreach (var u in e.Users)
+        if (e.Users.Count > 0)
         {
-            if (appOnly && e.Mailboxes.Contains(u)) continue;
-            nodes.Add(new(EntityKind.User, u));
+            foreach (var u in e.Users)
+            {
+                if (appOnly && e.Mailboxes.Contains(u)) continue;
+                nodes.Add(new(EntityKind.User, u));
+            }
         }
-        foreach (var ip in e.Ips) nodes.Add(new(EntityKind.Ip, ip));
+        Add(nodes, EntityKind.Ip, e.Ips);
         return nodes;
+    }
+
+    /// <summary>A set of one value (most of them) is read as its minimum: enumerating a sorted set allocates.</summary>
+    private static void Add(List<EntityNode> nodes, EntityKind kind, SortedSet<string> values)
+    {
+        if (values.Count == 1) nodes.Add(new(kind, values.Min!));
+        else if (values.Count > 1)
+        {
+            foreach (var v in values) nodes.Add(new(kind, v));
+        }
     }
 }

