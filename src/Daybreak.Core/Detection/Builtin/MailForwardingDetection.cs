@@ -16,7 +16,7 @@ public sealed class MailForwardingDetection : IDetection
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _domainLookup;
     private readonly HashSet<string> _operations;
     private readonly HashSet<string> _parameters;
-    private readonly EntityTable<AuditEvent> _lastSignIn = new(TimeSpan.FromHours(24), () => throw new InvalidOperationException("set, never created"));
+    private readonly EntityTable<KeptSignIn> _lastSignIn = new(TimeSpan.FromHours(24), () => throw new InvalidOperationException("set, never created"));
 
     public MailForwardingDetection(MailForwardingDetectionOptions? options = null)
     {
@@ -36,7 +36,7 @@ public sealed class MailForwardingDetection : IDetection
         if (evt.Actor.Upn is { } upn && upn.IndexOf('@') is var at and > 0 && (evt.Source == SourceKind.SignIn || evt.Source == SourceKind.Ual && evt.Mail is not null))
             AddDomain(upn.AsSpan(at + 1));
         if (SignIns.IsUserSignIn(evt) && SignIns.IsSuccess(evt) && evt.Actor.Upn is { } who && evt.Network.Ip is { } from)
-            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, evt.WithoutRaw(), evt.Time);
+            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, new KeptSignIn(evt), evt.Time);
         if (evt.Source != SourceKind.Ual || !_operations.Contains(evt.Operation) || evt.Outcome.Status == OutcomeStatus.Failure) return;
         var destinations = evt.Targets.SelectMany(t => t.ModifiedProperties)
             .Where(p => _parameters.Contains(p.Name) && !Json.IsEmpty(p.NewValue))
@@ -69,7 +69,7 @@ public sealed class MailForwardingDetection : IDetection
     private IEnumerable<AuditEvent> SignInBefore(AuditEvent evt)
     {
         if (evt.Actor.Upn is { } upn && evt.Network.Ip is { } ip && _lastSignIn.Peek(upn.ToLowerInvariant() + "|" + ip) is { } s && evt.Time - s.Time <= TimeSpan.FromHours(24))
-            yield return s;
+            yield return s.ToEvent();
     }
 
     private bool IsExternal(string address)

@@ -32,55 +32,22 @@ public sealed class SessionReplayDetection : IDetection
     public string Name => "session-replay";
 
     /// <summary>
-    /// What a session (and its token) keeps of the sign-in that issued it: sessions live for days and all but a few are
-    /// never replayed, so each holds the fields an alert names and the network it came from, not the whole event; the
-    /// user's names come from <see cref="UserState"/>, one copy per user rather than one per sign-in. It is also the
-    /// table's state for its session id and its token id, with whether each was raised already.
+    /// What a session (and its token) keeps of the sign-in that issued it (sessions live for days and all but a few are
+    /// never replayed), with the user's names shared from <see cref="UserState"/>. It is also the table's state for its
+    /// session id and its token id, with whether each was raised already.
     /// </summary>
-    private sealed class IssuingSignIn(AuditEvent e, string network, UserState u)
+    private sealed class IssuingSignIn(AuditEvent e, string network, UserState u) : KeptSignIn(e, u.Names)
     {
-        public readonly string RecordId = e.RecordId;
-        public readonly DateTime Time = e.Time;
-        public readonly string? TenantId = UserState.Reuse(ref u.TenantId, e.TenantId);
-        public readonly string Format = e.Format;
         public readonly string Network = network;
-        public readonly ActorKind Kind = e.Actor.Kind;
-        public readonly string? ObjectId = UserState.Reuse(ref u.ObjectId, e.Actor.ObjectId);
-        public readonly string? Upn = UserState.Reuse(ref u.Upn, e.Actor.Upn);
-        public readonly string? AppId = UserState.Reuse(ref u.AppId, e.Actor.AppId);
-        public readonly string? Ip = e.Network.Ip;
-        public readonly long? Asn = e.Network.Asn;
-        public readonly string? Country = UserState.Reuse(ref u.Country, e.Network.Country);
-        public readonly string? SessionId = e.Auth.SessionId;
-        public readonly string? UniqueTokenId = e.Auth.UniqueTokenId;
         public bool SessionRaised;
         public bool TokenRaised;
-
-        /// <summary>The sign-in as evidence: the fields above, no raw record.</summary>
-        public AuditEvent ToEvent()
-        {
-            var e = new AuditEvent { RecordId = RecordId, Time = Time, TenantId = TenantId, Source = SourceKind.SignIn, Format = Format, Operation = "Sign-in", Raw = "" };
-            e.Actor.Kind = Kind;
-            e.Actor.ObjectId = ObjectId;
-            e.Actor.Upn = Upn;
-            e.Actor.AppId = AppId;
-            e.Network.Ip = Ip;
-            e.Network.Asn = Asn;
-            e.Network.Country = Country;
-            e.Auth.SessionId = SessionId;
-            e.Auth.UniqueTokenId = UniqueTokenId;
-            return e;
-        }
     }
 
     private sealed class UserState
     {
         public DateTime FirstSeen = DateTime.MaxValue;
         public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
-        public string? TenantId, ObjectId, Upn, AppId, Country;
-
-        /// <summary>The kept copy when it equals <paramref name="value"/>; otherwise <paramref name="value"/>, kept from now on.</summary>
-        public static string? Reuse(ref string? kept, string? value) => string.Equals(kept, value, StringComparison.Ordinal) ? kept : kept = value;
+        public readonly UserNames Names = new();
     }
 
     // Network keys by ASN, made once each: a key per sign-in was most of this detection's allocation.
