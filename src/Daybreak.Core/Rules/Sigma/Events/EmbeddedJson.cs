@@ -60,6 +60,9 @@ internal sealed class EmbeddedJson
         foreach (var property in obj.EnumerateObject())
         {
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            // One byte rules out most names before anything is scanned (a lookup walks every property of the object,
+            // and a record's view makes dozens of lookups).
+            if (raw.Length > 0 && !path.MayStartWith(index, raw[0])) continue;
             int length;
             bool exact, equal;
             if (IsPlainName(raw))

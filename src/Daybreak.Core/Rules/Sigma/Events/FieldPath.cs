@@ -16,6 +16,7 @@ internal sealed class FieldPath
 
     private readonly string[] _runs;
     private readonly byte[]?[] _utf8Runs;
+    private readonly (int Lower, int Upper)[] _firstBytes;   // per part: its first character as ASCII bytes, or -1
 
     private FieldPath(string name)
     {
@@ -32,6 +33,7 @@ internal sealed class FieldPath
             // Only ASCII runs are compared as bytes; others go through string comparison, as they always did.
             _utf8Runs[index * n + length - 1] = Ascii.IsValid(run) ? Encoding.ASCII.GetBytes(run) : null;
         }
+        _firstBytes = [.. Parts.Select(p => p.Length > 0 && char.IsAscii(p[0]) ? ((int)char.ToLowerInvariant(p[0]), (int)char.ToUpperInvariant(p[0])) : (-1, -1))];
     }
 
     public string Name { get; }
@@ -51,6 +53,17 @@ internal sealed class FieldPath
 
     /// <summary>The same as ASCII bytes, or null when the run is not ASCII.</summary>
     public byte[]? AsciiRun(int index, int length) => _utf8Runs[index * Parts.Length + length - 1];
+
+    /// <summary>
+    /// False when a property whose raw UTF-8 name starts with <paramref name="first"/> cannot equal any run from
+    /// <paramref name="index"/>, case-insensitively or not: every run starts with that part's first character. A
+    /// name that starts with an escape or a non-ASCII byte may decode to anything, so it always may.
+    /// </summary>
+    public bool MayStartWith(int index, byte first)
+    {
+        var (lower, upper) = _firstBytes[index];
+        return lower < 0 || first >= 0x80 || first == '\\' || first == lower || first == upper;
+    }
 
     /// <summary>
     /// How many parts from <paramref name="index"/> make a run of exactly <paramref name="chars"/> characters, or 0.
