@@ -37,29 +37,28 @@ internal sealed class SprayCampaignPattern
     {
         // Runs over a whole window of failures (tens of thousands in a tenant-wide spray) each time a pattern is found:
         // over ids, in arrays (see SprayFailureTable).
-        var w = table;
-        w.Load(failures, keys);
-        var alive = w.Alive;
-        for (var start = 0; start < w.Count; start = w.GroupEnd(start))
+        table.Load(failures, keys);
+        var alive = table.Alive;
+        for (var start = 0; start < table.Count; start = table.GroupEnd(start))
         {
             // Before any pattern: an account needs failures from two IPs to take part.
-            if (w.DistinctIps(start) < 2) Array.Fill(alive, false, start, w.GroupEnd(start) - start);
+            if (table.DistinctIps(start) < 2) Array.Fill(alive, false, start, table.GroupEnd(start) - start);
         }
         bool changed;
         do
         {
-            w.CountAccounts();
+            table.CountAccounts();
             changed = false;
-            for (var start = 0; start < w.Count; start = w.GroupEnd(start))
+            for (var start = 0; start < table.Count; start = table.GroupEnd(start))
             {
-                var end = w.GroupEnd(start);
+                var end = table.GroupEnd(start);
                 for (var i = start; i < end; i++)
                 {
-                    if (!alive[i] || w.Matches(i, minSharedAccounts)) continue;
+                    if (!alive[i] || table.Matches(i, minSharedAccounts)) continue;
                     alive[i] = false;
                     changed = true;
                 }
-                if (w.DistinctIps(start) >= 2) continue;
+                if (table.DistinctIps(start) >= 2) continue;
                 for (var i = start; i < end; i++)
                 {
                     changed |= alive[i];
@@ -67,6 +66,6 @@ internal sealed class SprayCampaignPattern
                 }
             }
         } while (changed);
-        return new SprayCampaignPattern(w.Members(), w.SharedIps(minSharedAccounts), w.SharedAsns(minSharedAccounts));
+        return new SprayCampaignPattern(table.Members(), table.SharedIps(minSharedAccounts), table.SharedAsns(minSharedAccounts));
     }
 }
