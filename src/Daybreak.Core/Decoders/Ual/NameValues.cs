@@ -48,11 +48,11 @@ internal static class NameValues
     }
 
     /// <summary>The value of the entry named <paramref name="name"/>, or null.</summary>
-    public static string? Find(List<ModifiedProperty> entries, string name)
+    public static string? Find(IReadOnlyList<ModifiedProperty> entries, string name)
     {
-        foreach (var e in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)) return e.NewValue;
+            if (string.Equals(entries[i].Name, name, StringComparison.OrdinalIgnoreCase)) return entries[i].NewValue;
         }
         return null;
     }

@@ -88,7 +88,7 @@ internal static partial class UalEventBuilder
     }
 
     /// <summary>MailItemsAccessed and AttachmentAccess describe the access in OperationProperties, not a change.</summary>
-    private static bool IsMailAccess(List<ModifiedProperty> operationProperties) =>
+    private static bool IsMailAccess(IReadOnlyList<ModifiedProperty> operationProperties) =>
         NameValues.Find(operationProperties, "MailAccessType") is not null || NameValues.Find(operationProperties, "AttachmentAccessType") is not null;
 
     /// <summary>
@@ -96,7 +96,7 @@ internal static partial class UalEventBuilder
     /// records (ForwardTo, DeleteMessage, AccessRights, Role...) and the OperationProperties of item operations such
     /// as UpdateInboxRules, each as Name -> NewValue. A mailbox record also targets the mailbox.
     /// </summary>
-    private static void SetTargets(AuditEvent evt, UalRecord r, List<ModifiedProperty> operationProperties)
+    private static void SetTargets(AuditEvent evt, UalRecord r, IReadOnlyList<ModifiedProperty> operationProperties)
     {
         Target? primary = null;
         if (r.Target is { } entity)
