@@ -28,9 +28,9 @@ public sealed class AppCredentialAddedDetection : IDetection
         _o = options ?? new AppCredentialAddedDetectionOptions();
         _o.Validate();
         _apps = new AppIdentities(_o.HistoryRetention);
-        _consents = new EntityTable<AuditEvent>(_o.AfterConsentWindow, () => throw new InvalidOperationException("set, never created"));
+        _consents = EntityTable.SetOnly<AuditEvent>(_o.AfterConsentWindow);
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
-        _raisedKeys = new EntityTable<RaisedKey>(_o.HistoryRetention, () => throw new InvalidOperationException("set, never created"));
+        _raisedKeys = EntityTable.SetOnly<RaisedKey>(_o.HistoryRetention);
     }
 
     public string Name => "app-credential-added";

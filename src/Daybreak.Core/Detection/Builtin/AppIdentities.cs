@@ -11,7 +11,7 @@ internal sealed class AppIdentities(TimeSpan ttl)
 {
     private static readonly string[] AppIdProperties = ["AppId", "AppPrincipalId", "ServicePrincipal.AppId", "TargetId.ServicePrincipalNames"];
 
-    private readonly EntityTable<string> _appIdOf = new(ttl, () => throw new InvalidOperationException("set, never created"));
+    private readonly EntityTable<string> _appIdOf = EntityTable.SetOnly<string>(ttl);
 
     public void Learn(AuditEvent evt)
     {

@@ -66,7 +66,7 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     }
 }
 
-/// <summary>Tables whose entries only say "seen lately".</summary>
+/// <summary>Tables of common kinds: keys that only say "seen lately", and entries only ever set with their state.</summary>
 internal static class EntityTable
 {
     private static readonly object Seen = new();
@@ -74,4 +74,9 @@ internal static class EntityTable
     /// <summary>A table of keys without state: every entry shares one object, so a table of hundreds of thousands of
     /// IPs holds no object per IP.</summary>
     public static EntityTable<object> OfKeys(TimeSpan ttl) => new(ttl, () => Seen);
+
+    /// <summary>A table whose entries are only ever <see cref="EntityTable{TState}.Set"/> with their state, never made empty
+    /// by <see cref="EntityTable{TState}.Touch"/>: a touch of a missing key is a defect, and says so.</summary>
+    public static EntityTable<TState> SetOnly<TState>(TimeSpan ttl) where TState : class =>
+        new(ttl, () => throw new InvalidOperationException("set, never created"));
 }

@@ -16,7 +16,7 @@ public sealed class MailForwardingDetection : IDetection
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _domainLookup;
     private readonly HashSet<string> _operations;
     private readonly HashSet<string> _parameters;
-    private readonly EntityTable<KeptSignIn> _lastSignIn = new(TimeSpan.FromHours(24), () => throw new InvalidOperationException("set, never created"));
+    private readonly EntityTable<KeptSignIn> _lastSignIn = EntityTable.SetOnly<KeptSignIn>(TimeSpan.FromHours(24));
 
     public MailForwardingDetection(MailForwardingDetectionOptions? options = null)
     {

@@ -23,7 +23,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
         _o.Validate();
         _accounts = new EntityTable<AccountState>(_o.HistoryRetention, () => new AccountState());
         _knownIps = EntityTable.OfKeys(_o.HistoryRetention);
-        _created = new EntityTable<AuditEvent>(_o.NewAccountWindow, () => throw new InvalidOperationException("set, never created"));
+        _created = EntityTable.SetOnly<AuditEvent>(_o.NewAccountWindow);
     }
 
     public string Name => "risky-account-signin";

@@ -22,8 +22,7 @@ public sealed class SessionReplayDetection : IDetection
     {
         _o = options ?? new SessionReplayDetectionOptions();
         _o.Validate();
-        // Entries are added with their state (Add), never made empty.
-        _sessions = new EntityTable<IssuingSignIn>(_o.SessionLifetime, () => throw new InvalidOperationException("sessions are added with their sign-in"));
+        _sessions = EntityTable.SetOnly<IssuingSignIn>(_o.SessionLifetime);
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
         _tenantNetworks = EntityTable.OfKeys(_o.HistoryRetention);
         _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
