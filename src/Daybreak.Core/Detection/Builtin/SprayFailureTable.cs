@@ -21,17 +21,16 @@ internal sealed class SprayFailureTable
     private int _missingIp;         // the id of SprayKeys.MissingIp, -1 if no failure lacks an IP
     private int[] _ipSeenBy = [];
     private int[] _asnSeenBy = [];
+    private bool[] _alive = [];
 
     public int Count { get; private set; }
 
     /// <summary>Per failure: still part of the pattern being narrowed.</summary>
-    public bool[] Alive { get; private set; } = [];
+    public bool[] Alive => _alive;
 
-    /// <summary>Per IP id: how many accounts have a live failure from it (<see cref="CountAccounts"/>).</summary>
-    public int[] IpAccounts { get; private set; } = [];
-
-    /// <summary>Per ASN id: how many accounts have a live failure from it.</summary>
-    public int[] AsnAccounts { get; private set; } = [];
+    // Per IP id and per ASN id: how many accounts have a live failure from it (CountAccounts).
+    private int[] _ipAccounts = [];
+    private int[] _asnAccounts = [];
 
     /// <summary>Loads <paramref name="rows"/>, whose ids are <paramref name="keys"/>'; every failure starts live.</summary>
     public void Load(List<SprayFailureRow> rows, SprayKeys keys)
@@ -45,10 +44,10 @@ internal sealed class SprayFailureTable
         Fit(ref _ip, n);
         Fit(ref _asn, n);
         Fit(ref _groupEnd, n);
-        Alive = Fit(Alive, n);
-        Array.Fill(Alive, true, 0, n);
-        IpAccounts = Fit(IpAccounts, keys.Ips.Capacity);
-        AsnAccounts = Fit(AsnAccounts, keys.Asns.Capacity);
+        Fit(ref _alive, n);
+        Array.Fill(_alive, true, 0, n);
+        Fit(ref _ipAccounts, keys.Ips.Capacity);
+        Fit(ref _asnAccounts, keys.Asns.Capacity);
         Fit(ref _ipSeenBy, keys.Ips.Capacity);
         Fit(ref _asnSeenBy, keys.Asns.Capacity);
         _missingIp = keys.Ips.TryGetId(SprayKeys.MissingIp, out var missing) ? missing : -1;
@@ -76,12 +75,6 @@ internal sealed class SprayFailureTable
     private static void Fit<T>(ref T[] array, int length)
     {
         if (array.Length < length) array = new T[Math.Max(length, array.Length * 2)];
-    }
-
-    private static T[] Fit<T>(T[] array, int length)
-    {
-        Fit(ref array, length);
-        return array;
     }
 
     /// <summary>Insertion sort of one account's run by IP, stable, so equal IPs keep their arrival order.</summary>
@@ -114,12 +107,12 @@ internal sealed class SprayFailureTable
         return distinct;
     }
 
-    /// <summary>Fills <see cref="IpAccounts"/> and <see cref="AsnAccounts"/> from the live failures.</summary>
+    /// <summary>Counts, for each IP and ASN, the accounts with a live failure from it.</summary>
     public void CountAccounts()
     {
         var (ips, asns) = (_keys.Ips.Capacity, _keys.Asns.Capacity);
-        Array.Clear(IpAccounts, 0, ips);
-        Array.Clear(AsnAccounts, 0, asns);
+        Array.Clear(_ipAccounts, 0, ips);
+        Array.Clear(_asnAccounts, 0, asns);
         Array.Fill(_ipSeenBy, -1, 0, ips);
         Array.Fill(_asnSeenBy, -1, 0, asns);
         for (var i = 0; i < Count; i++)
@@ -129,26 +122,26 @@ internal sealed class SprayFailureTable
             if (_ip[i] != _missingIp && _ipSeenBy[_ip[i]] != a)
             {
                 _ipSeenBy[_ip[i]] = a;
-                IpAccounts[_ip[i]]++;
+                _ipAccounts[_ip[i]]++;
             }
             if (_asn[i] >= 0 && _asnSeenBy[_asn[i]] != a)
             {
                 _asnSeenBy[_asn[i]] = a;
-                AsnAccounts[_asn[i]]++;
+                _asnAccounts[_asn[i]]++;
             }
         }
     }
 
     /// <summary>True when failure <paramref name="i"/> comes from an IP or ASN that at least <paramref name="min"/> accounts fail from.</summary>
     public bool Matches(int i, int min) =>
-        _ip[i] != _missingIp && IpAccounts[_ip[i]] >= min || _asn[i] >= 0 && AsnAccounts[_asn[i]] >= min;
+        _ip[i] != _missingIp && _ipAccounts[_ip[i]] >= min || _asn[i] >= 0 && _asnAccounts[_asn[i]] >= min;
 
     public HashSet<string> SharedIps(int min)
     {
         var shared = new HashSet<string>(StringComparer.Ordinal);
         for (var ip = 0; ip < _keys.Ips.Capacity; ip++)
         {
-            if (IpAccounts[ip] >= min && ip != _missingIp) shared.Add(_keys.Ips.KeyOf(ip));
+            if (_ipAccounts[ip] >= min && ip != _missingIp) shared.Add(_keys.Ips.KeyOf(ip));
         }
         return shared;
     }
@@ -158,7 +151,7 @@ internal sealed class SprayFailureTable
         var shared = new HashSet<long>();
         for (var asn = 0; asn < _keys.Asns.Capacity; asn++)
         {
-            if (AsnAccounts[asn] >= min) shared.Add(_keys.Asns.KeyOf(asn));
+            if (_asnAccounts[asn] >= min) shared.Add(_keys.Asns.KeyOf(asn));
         }
         return shared;
     }
