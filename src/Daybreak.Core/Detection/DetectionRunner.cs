@@ -7,28 +7,85 @@ namespace Daybreak.Detection;
 /// Feeds every event to every detection, in the order given (the hunt gives event-time order), collecting alerts.
 /// A detection that throws has its error counted and the first few reported; the other detections and the run go on.
 /// </summary>
-public sealed class DetectionRunner(IReadOnlyList<IDetection> detections) : IEventSink, IAlertSink
+/// <remarks>
+/// Detections run one after another on the caller's thread through <see cref="Write"/>, alerts reaching
+/// <see cref="OnAlert"/> as they are raised (watch); or each as its own observer of chunks
+/// (<see cref="ChunkObservers"/>, for <see cref="ObserverLanes{T}"/>), keeping its alerts until <see cref="Flush"/>
+/// takes them in detection order. Either way each detection sees every event in order, and the alerts are the same.
+/// </remarks>
+public sealed class DetectionRunner : IEventSink
 {
+    private readonly Slot[] _slots;
     private readonly List<Alert> _alerts = [];
     private readonly HashSet<string> _alertIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DetectionError> _errors = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<IDetection> Detections { get; } = detections;
+    public DetectionRunner(IReadOnlyList<IDetection> detections)
+    {
+        Detections = detections;
+        _slots = [.. detections.Select(d => new Slot(d, this))];
+    }
+
+    public IReadOnlyList<IDetection> Detections { get; }
 
     public IReadOnlyList<Alert> Alerts => _alerts;
 
-    /// <summary>Per detection: how many events it failed on, and the first failure.</summary>
-    public IReadOnlyCollection<DetectionError> Errors => _errors.Values;
+    /// <summary>Per detection, in detection order: how many events it failed on, and the first failure.</summary>
+    public IReadOnlyCollection<DetectionError> Errors => [.. _slots.Select(s => s.Error).OfType<DetectionError>()];
 
     public long Events { get; private set; }
 
-    /// <summary>Called for each new alert as it is raised (streaming output).</summary>
+    /// <summary>Called for each new alert as it is raised (streaming output); with <see cref="ChunkObservers"/>, at <see cref="Flush"/>.</summary>
     public Action<Alert>? OnAlert { get; set; }
 
     public void Write(AuditEvent evt)
     {
         Events++;
-        foreach (var detection in Detections)
+        foreach (var slot in _slots) slot.Observe(evt);
+    }
+
+    /// <summary>
+    /// One observer per detection, each to be given every chunk of the stream in order and never two chunks at once
+    /// (<see cref="ObserverLanes{T}"/> runs them on several threads). From now on each detection keeps the alerts it
+    /// raises to itself until <see cref="Flush"/>. Use these or <see cref="Write"/>, not both.
+    /// </summary>
+    public IReadOnlyList<Action<List<AuditEvent>>> ChunkObservers()
+    {
+        foreach (var slot in _slots) slot.Hold();
+        return [.. _slots.Select(s => (Action<List<AuditEvent>>)s.Observe)];
+    }
+
+    /// <summary>Counts events given to <see cref="ChunkObservers"/> (which see them on other threads).</summary>
+    public void CountObserved(long events) => Events += events;
+
+    /// <summary>Ends the input: stateful detections raise what is pending, and held alerts are taken. Call once.</summary>
+    public void Flush()
+    {
+        foreach (var slot in _slots) slot.Flush();
+        foreach (var slot in _slots) slot.ReleaseHeld();
+    }
+
+    private void Accept(Alert alert)
+    {
+        if (!_alertIds.Add(alert.Id)) return;
+        _alerts.Add(alert);
+        OnAlert?.Invoke(alert);
+    }
+
+    /// <summary>One detection with its errors, and its alerts while it runs off the runner's thread.</summary>
+    private sealed class Slot(IDetection detection, DetectionRunner runner) : IAlertSink
+    {
+        private List<Alert>? _held;
+
+        public DetectionError? Error { get; private set; }
+
+        public void Hold() => _held ??= [];
+
+        public void Observe(List<AuditEvent> chunk)
+        {
+            foreach (var evt in chunk) Observe(evt);
+        }
+
+        public void Observe(AuditEvent evt)
         {
             try
             {
@@ -36,15 +93,11 @@ public sealed class DetectionRunner(IReadOnlyList<IDetection> detections) : IEve
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Record(detection, ex, evt.RecordId);
+                Record(ex, evt.RecordId);
             }
         }
-    }
 
-    /// <summary>Ends the input: stateful detections raise what is pending. Call once.</summary>
-    public void Flush()
-    {
-        foreach (var detection in Detections)
+        public void Flush()
         {
             try
             {
@@ -52,22 +105,28 @@ public sealed class DetectionRunner(IReadOnlyList<IDetection> detections) : IEve
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Record(detection, ex, null);
+                Record(ex, null);
             }
         }
-    }
 
-    public void Raise(Alert alert)
-    {
-        if (!_alertIds.Add(alert.Id)) return;
-        _alerts.Add(alert);
-        OnAlert?.Invoke(alert);
-    }
+        public void Raise(Alert alert)
+        {
+            if (_held is not null) _held.Add(alert);
+            else runner.Accept(alert);
+        }
 
-    private void Record(IDetection detection, Exception ex, string? recordId)
-    {
-        if (_errors.TryGetValue(detection.Name, out var error)) error.Count++;
-        else _errors[detection.Name] = new DetectionError(detection.Name, $"{ex.GetType().Name}: {ex.Message}", recordId) { Count = 1 };
+        public void ReleaseHeld()
+        {
+            if (_held is null) return;
+            foreach (var alert in _held) runner.Accept(alert);
+            _held.Clear();
+        }
+
+        private void Record(Exception ex, string? recordId)
+        {
+            if (Error is not null) Error.Count++;
+            else Error = new DetectionError(detection.Name, $"{ex.GetType().Name}: {ex.Message}", recordId) { Count = 1 };
+        }
     }
 }
 

@@ -13,17 +13,35 @@ namespace Daybreak.Pipeline;
 /// </summary>
 public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncidentCorrelator correlator, IBlastRadiusScoper scoper)
 {
-    /// <summary>Runs the analysis over <paramref name="ordered"/>, which is read (decoded, or fetched from the case) on its
-    /// own thread while the detections run on this one.</summary>
+    /// <summary>Threads the detections and the scoper of a bulk run share (<see cref="ObserverLanes{T}"/>).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Runs the analysis over <paramref name="ordered"/>, which is read (decoded, or fetched from the case) on its own
+    /// thread, while the detections and the scoper observe it on <see cref="Threads"/> others: each sees every event
+    /// in order, and each alone, so the result is the result of observing one event at a time.
+    /// </summary>
     public HuntResult Run(IEnumerable<AuditEvent> ordered, IProgress<long>? progress = null)
     {
-        var session = Start();
-        foreach (var evt in ReadAhead.Of(ordered))
+        var runner = new DetectionRunner(detections);
+        Action<List<AuditEvent>> scope = chunk =>
         {
-            session.Observe(evt);
-            if (session.Events % 10_000 == 0) progress?.Report(session.Events);
+            foreach (var evt in chunk) scoper.Observe(evt);
+        };
+        using (var lanes = new ObserverLanes<AuditEvent>([.. runner.ChunkObservers(), scope], Threads))
+        {
+            long events = 0;
+            foreach (var chunk in ReadAhead.Chunks(ordered))
+            {
+                lanes.Post(chunk);
+                var before = events;
+                events += chunk.Count;
+                if (events / 10_000 > before / 10_000) progress?.Report(events);
+            }
+            lanes.Complete();
+            runner.CountObserved(events);
         }
-        return session.Complete();
+        return new HuntSession(runner, correlator, scoper).Complete();
     }
 
     /// <summary>Starts a session; <paramref name="onAlert"/> hears each alert as it is raised.</summary>
