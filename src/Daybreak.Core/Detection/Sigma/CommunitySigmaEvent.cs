@@ -125,14 +125,20 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     /// <summary>Follows a dotted path (case-insensitive, through JSON held in strings) to one element; no array descent.</summary>
     internal bool TryNavigate(FieldPath path, out JsonElement element)
     {
-        element = Raw.Root;
+        var raw = Raw;
+        element = raw.Root;
         if (path.Name.Length == 0) return true;
+        var inRecord = true;
         for (var i = 0; i < path.Parts.Length;)
         {
-            if (element.ValueKind == JsonValueKind.String && !TryParseEmbedded(element, out element)) return false;
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                if (!TryParseEmbedded(element, out element)) return false;
+                inRecord = false;
+            }
             if (element.ValueKind != JsonValueKind.Object) return false;
             // Longest dotted key first, as keys such as "event.original" may hold dots themselves.
-            if (!EmbeddedJson.TryGetLongest(element, path, i, out i, out element)) return false;
+            if (!raw.TryGetLongest(element, inRecord, path, i, out i, out element)) return false;
         }
         return true;
     }

@@ -50,6 +50,46 @@ public sealed class LongestKeyLookupTests
     }
 
     [Fact]
+    public void The_property_index_and_a_record_looked_up_twice_answer_as_the_scan_does()
+    {
+        var random = new Random(13);
+        var index = new PropertyIndex(); // one index, rebuilt for every object, as a view's spares are
+        var answered = 0;
+        var found = 0;
+        for (var n = 0; n < 3000; n++)
+        {
+            // Up to 80 members: past the index's first arrays (32 properties) and bucket table.
+            var count = random.Next(0, n % 10 == 0 ? 80 : 7);
+            var members = Enumerable.Range(0, count).Select(i => $"\"{Keys[random.Next(Keys.Length)]}\":{i}");
+            var json = "{" + string.Join(",", members) + "}";
+            using var doc = JsonDocument.Parse(json);
+            index.Build(doc.RootElement);
+            using var record = JsonSigmaEvent.ParsePooled(System.Text.Encoding.UTF8.GetBytes(json));
+            foreach (var name in Paths)
+            {
+                var path = FieldPath.Of(name);
+                for (var start = 0; start < path.Parts.Length; start++)
+                {
+                    var expected = Reference(doc.RootElement, path.Parts, start, out var expectedEnd, out var expectedValue);
+                    // The record: the first lookup scans, the second goes through the index it then makes.
+                    for (var time = 0; time < 2; time++)
+                    {
+                        Assert.Equal(expected, record.TryGetLongest(record.Root, inRecord: true, path, start, out var recordEnd, out var recordValue));
+                        if (expected) Assert.Equal((expectedEnd, expectedValue.GetInt32()), (recordEnd, recordValue.GetInt32()));
+                    }
+                    if (!index.TryGetLongest(path, start, out var actual, out var end, out var value)) continue; // a part not ASCII: scanned
+                    answered++;
+                    Assert.Equal(expected, actual);
+                    if (!expected) continue;
+                    found++;
+                    Assert.Equal((expectedEnd, expectedValue.GetInt32()), (end, value.GetInt32()));
+                }
+            }
+        }
+        Assert.True(found > 5000 && answered - found > 5000, $"{found} found of {answered} answered by the index");
+    }
+
+    [Fact]
     public void Takes_the_longest_key_then_the_exact_name_then_the_first_case_insensitive_one()
     {
         using var doc = JsonDocument.Parse("""{"a":1,"A.B":2,"a.b":3,"a.B":4}""");

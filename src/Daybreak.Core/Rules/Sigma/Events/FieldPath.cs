@@ -16,6 +16,7 @@ internal sealed class FieldPath
 
     private readonly string[] _runs;
     private readonly byte[]?[] _utf8Runs;
+    private readonly int[] _runHashes;   // PropertyIndex.Hash of each ASCII run
     private readonly (int Lower, int Upper)[] _firstBytes;   // per part: its first character as ASCII bytes, or -1
 
     private FieldPath(string name)
@@ -25,6 +26,7 @@ internal sealed class FieldPath
         var n = Parts.Length;
         _runs = new string[n * n];
         _utf8Runs = new byte[n * n][];
+        _runHashes = new int[n * n];
         for (var index = 0; index < n; index++)
         for (var length = 1; index + length <= n; length++)
         {
@@ -32,6 +34,7 @@ internal sealed class FieldPath
             _runs[index * n + length - 1] = run;
             // Only ASCII runs are compared as bytes; others go through string comparison, as they always did.
             _utf8Runs[index * n + length - 1] = Ascii.IsValid(run) ? Encoding.ASCII.GetBytes(run) : null;
+            if (_utf8Runs[index * n + length - 1] is { } ascii) _runHashes[index * n + length - 1] = PropertyIndex.Hash(ascii);
         }
         _firstBytes = [.. Parts.Select(p => p.Length > 0 && char.IsAscii(p[0]) ? ((int)char.ToLowerInvariant(p[0]), (int)char.ToUpperInvariant(p[0])) : (-1, -1))];
     }
@@ -53,6 +56,9 @@ internal sealed class FieldPath
 
     /// <summary>The same as ASCII bytes, or null when the run is not ASCII.</summary>
     public byte[]? AsciiRun(int index, int length) => _utf8Runs[index * Parts.Length + length - 1];
+
+    /// <summary>The run's <see cref="PropertyIndex.Hash"/> when it is ASCII.</summary>
+    public int RunHash(int index, int length) => _runHashes[index * Parts.Length + length - 1];
 
     /// <summary>
     /// False when a property whose raw UTF-8 name starts with <paramref name="first"/> cannot equal any run from

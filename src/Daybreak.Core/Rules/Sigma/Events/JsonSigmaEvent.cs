@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -15,6 +17,11 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     private readonly EmbeddedJson _embeddedJson = new();
     private readonly JsonDocument? _document;
     private byte[]? _rented;
+
+    // Objects of this record looked up in so far, by their place in it: an object's second lookup indexes it.
+    private List<(nint Offset, PropertyIndex? Index)>? _objects;
+    [ThreadStatic] private static Stack<PropertyIndex>? t_spareIndexes;
+    [ThreadStatic] private static List<(nint, PropertyIndex?)>? t_spareObjects;
 
     public JsonSigmaEvent(JsonElement root) => _root = root;
 
@@ -53,6 +60,16 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     /// <summary>Returns pooled memory (events from <see cref="ParsePooled(ReadOnlyMemory{byte})"/>); values already read stay valid.</summary>
     public void Dispose()
     {
+        if (_objects is { } objects)
+        {
+            // Indexes hold the document's properties: they go back to the thread's spares with it.
+            var spares = t_spareIndexes ??= new Stack<PropertyIndex>();
+            foreach (var (_, index) in objects)
+                if (index is not null) spares.Push(index);
+            objects.Clear();
+            t_spareObjects = objects;
+            _objects = null;
+        }
         _document?.Dispose();
         if (_rented is { } rented)
         {
@@ -83,7 +100,7 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         if (path.Parts.Length > 1 || _root.ValueKind == JsonValueKind.Object)
         {
             var results = new Results();
-            Descend(_root, path, 0, ref results);
+            Descend(_root, inRecord: true, path, 0, ref results);
             if (results.Count == 1) { value = results.First; return true; }
             if (results.Count > 1) { value = FieldValue.FromItems(results.More!); return true; }
         }
@@ -117,7 +134,7 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         return values;
     }
 
-    private void Descend(JsonElement element, FieldPath path, int index, ref Results results)
+    private void Descend(JsonElement element, bool inRecord, FieldPath path, int index, ref Results results)
     {
         if (index == path.Parts.Length)
         {
@@ -127,15 +144,52 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                if (EmbeddedJson.TryGetLongest(element, path, index, out var end, out var child)) Descend(child, path, end, ref results);
+                if (TryGetLongest(element, inRecord, path, index, out var end, out var child)) Descend(child, inRecord, path, end, ref results);
                 break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) Descend(item, path, index, ref results);
+                foreach (var item in element.EnumerateArray()) Descend(item, inRecord, path, index, ref results);
                 break;
             case JsonValueKind.String:
-                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, path, index, ref results);
+                if (TryParseEmbedded(element, out var embedded)) Descend(embedded, inRecord: false, path, index, ref results);
                 break;
         }
+    }
+
+    /// <summary>
+    /// <see cref="EmbeddedJson.TryGetLongest"/>, through a <see cref="PropertyIndex"/> for an object of this record
+    /// (<paramref name="inRecord"/>: not JSON parsed from inside a string) looked up before.
+    /// </summary>
+    internal bool TryGetLongest(JsonElement obj, bool inRecord, FieldPath path, int index, out int end, out JsonElement value)
+    {
+        if (inRecord && IndexOf(obj) is { } properties && properties.TryGetLongest(path, index, out var found, out end, out value)) return found;
+        return EmbeddedJson.TryGetLongest(obj, path, index, out end, out value);
+    }
+
+    /// <summary>The index of <paramref name="obj"/> when it was looked up before (made now, at its second lookup); null at its first.</summary>
+    private PropertyIndex? IndexOf(JsonElement obj)
+    {
+        // Where the object starts in the record identifies it; both spans are taken now, so the document's memory
+        // may have moved since the last lookup.
+        var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(JsonMarshal.GetRawUtf8Value(_root)), ref MemoryMarshal.GetReference(JsonMarshal.GetRawUtf8Value(obj)));
+        var objects = _objects ??= TakeSpareObjects() ?? [];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (objects[i].Offset != offset) continue;
+            if (objects[i].Index is { } made) return made;
+            var index = t_spareIndexes is { Count: > 0 } spares ? spares.Pop() : new PropertyIndex();
+            index.Build(obj);
+            objects[i] = (offset, index);
+            return index;
+        }
+        objects.Add((offset, null));
+        return null;
+    }
+
+    private static List<(nint, PropertyIndex?)>? TakeSpareObjects()
+    {
+        var spare = t_spareObjects;
+        t_spareObjects = null;
+        return spare;
     }
 
     private bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
