@@ -101,7 +101,7 @@ internal sealed class EmbeddedJson
     }
 
     /// <summary>Equal case-insensitively; <paramref name="exact"/> when equal as written too.</summary>
-    private static bool NamesEqual(string name, string run, out bool exact)
+    internal static bool NamesEqual(string name, string run, out bool exact)
     {
         exact = string.Equals(name, run, StringComparison.Ordinal);
         return exact || string.Equals(name, run, StringComparison.OrdinalIgnoreCase);

@@ -62,10 +62,14 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
     {
         if (_objects is { } objects)
         {
-            // Indexes hold the document's properties: they go back to the thread's spares with it.
+            // Indexes refer to the document's properties: they let go of them and go back to the thread's spares.
             var spares = t_spareIndexes ??= new Stack<PropertyIndex>();
             foreach (var (_, index) in objects)
-                if (index is not null) spares.Push(index);
+            {
+                if (index is null) continue;
+                index.Release();
+                spares.Push(index);
+            }
             objects.Clear();
             t_spareObjects = objects;
             _objects = null;

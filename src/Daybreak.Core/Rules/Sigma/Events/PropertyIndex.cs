@@ -87,9 +87,9 @@ internal sealed class PropertyIndex
                 var p = _otherNames[k];
                 var name = _properties[p].Name;
                 if (name.AsSpan().Count('.') + 1 != length) continue;
-                var text = path.Run(index, length);
-                if (string.Equals(name, text, StringComparison.Ordinal)) exact = Math.Max(exact, p);
-                else if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase) && (loose < 0 || p < loose)) loose = p;
+                if (!EmbeddedJson.NamesEqual(name, path.Run(index, length), out var isExact)) continue;
+                if (isExact) exact = Math.Max(exact, p);
+                else if (loose < 0 || p < loose) loose = p;
             }
             // At one length the last exact name wins, else the first case-insensitive one; a longer run before both.
             var pick = exact >= 0 ? exact : loose;
@@ -100,6 +100,14 @@ internal sealed class PropertyIndex
             return true;
         }
         return true;
+    }
+
+    /// <summary>Lets go of the object's document (its properties refer to it), for an index kept to be built again.</summary>
+    public void Release()
+    {
+        Array.Clear(_properties, 0, _count);
+        _count = 0;
+        _otherCount = 0;
     }
 
     /// <summary>A case-insensitive hash of ASCII bytes (upper-cased first); never 0, which marks names not hashed.</summary>
