@@ -30,7 +30,7 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
     {
         var e = alert.Entities;
         var nodes = new List<EntityNode>();
-        // Sets are asked for their count first: enumerating a sorted set allocates, even an empty one.
+        // Sets are asked for their count first: enumerating one of two values or more allocates.
         // Apps and users are enumerated: an app filter and the mailbox rule apply to each.
         Add(nodes, EntityKind.Campaign, e.Campaigns);
         Add(nodes, EntityKind.CredentialKey, e.CredentialKeyIds);
@@ -59,8 +59,8 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
         return nodes;
     }
 
-    /// <summary>A set of one value (most of them) is read as its minimum: enumerating a sorted set allocates.</summary>
-    private static void Add(List<EntityNode> nodes, EntityKind kind, SortedSet<string> values)
+    /// <summary>A set of one value (most of them) is read as its minimum.</summary>
+    private static void Add(List<EntityNode> nodes, EntityKind kind, EntitySet values)
     {
         if (values.Count == 1) nodes.Add(new(kind, values.Min!));
         else if (values.Count > 1)

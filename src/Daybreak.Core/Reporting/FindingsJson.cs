@@ -95,7 +95,7 @@ public static class FindingsJson
     private static AlertEntities ReadEntities(JsonElement e)
     {
         var entities = new AlertEntities();
-        void Fill(SortedSet<string> set, string name) => set.UnionWith(Strings(e, name));
+        void Fill(EntitySet set, string name) => set.UnionWith(Strings(e, name));
         Fill(entities.Users, "users");
         Fill(entities.UserIds, "user_ids");
         Fill(entities.Apps, "apps");

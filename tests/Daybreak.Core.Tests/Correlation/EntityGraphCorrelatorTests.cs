@@ -94,7 +94,7 @@ public sealed class EntityGraphCorrelatorTests
             Alert("spray", T0, "T1110.003", users: ["legacy@test.onmicrosoft.com"], tenants: ["test-tenant"]),
             Alert("secret on legacy app", T0.AddMinutes(9), "T1098.001", users: ["legacy@test.onmicrosoft.com"], apps: [EvilApp], tenants: ["test-tenant"]),
             Alert("legacy app in prod", T0.AddDays(1), "T1550.001", apps: [EvilApp], sps: [EvilSp], tenants: ["prod-tenant"])));
-        Assert.Equal(["prod-tenant", "test-tenant"], incident.Entities.Tenants);
+        Assert.Equal<string>(["prod-tenant", "test-tenant"], incident.Entities.Tenants);
     }
 
     [Fact]

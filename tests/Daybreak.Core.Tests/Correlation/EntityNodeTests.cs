@@ -59,9 +59,9 @@ public sealed class EntityNodeTests
         into.UnionWith(from);
         into.UnionWith(new AlertEntities());
 
-        Assert.Equal(["203.0.113.1", "203.0.113.9"], into.Ips);
-        Assert.Equal(["a@contoso.com", "b@contoso.com", "c@contoso.com"], into.Users);
-        Assert.Equal(["spray:7"], into.Campaigns);
+        Assert.Equal<string>(["203.0.113.1", "203.0.113.9"], into.Ips);
+        Assert.Equal<string>(["a@contoso.com", "b@contoso.com", "c@contoso.com"], into.Users);
+        Assert.Equal<string>(["spray:7"], into.Campaigns);
         Assert.Empty(into.Sessions);
     }
 }

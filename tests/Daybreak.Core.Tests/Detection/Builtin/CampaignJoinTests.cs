@@ -72,8 +72,8 @@ public sealed class CampaignJoinTests
             Target("ServicePrincipal", "11111111-0000-0000-0000-00000000000c", "Backup")]);
         var e = new Daybreak.Detection.AlertEntities();
         TargetEntities.AddTo(e, grant);
-        Assert.Equal(["11111111-0000-0000-0000-00000000000c"], e.ServicePrincipals);
-        Assert.Equal(["22222222-0000-0000-0000-00000000000c"], e.Apps);
+        Assert.Equal<string>(["11111111-0000-0000-0000-00000000000c"], e.ServicePrincipals);
+        Assert.Equal<string>(["22222222-0000-0000-0000-00000000000c"], e.Apps);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CampaignJoinTests
             Target("ServicePrincipal", "33333333-0000-0000-0000-00000000000c", "Doc Viewer")]);
         var e = new Daybreak.Detection.AlertEntities();
         TargetEntities.AddTo(e, grant);
-        Assert.Equal(["33333333-0000-0000-0000-00000000000c"], e.ServicePrincipals);
+        Assert.Equal<string>(["33333333-0000-0000-0000-00000000000c"], e.ServicePrincipals);
     }
 
     private static AuditEvent ServicePrincipalSignIn(DateTime time, string appId, string spId, string key, string ip)
