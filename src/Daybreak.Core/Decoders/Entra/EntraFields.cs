@@ -99,7 +99,8 @@ internal static class EntraFields
         {
             s = s[..colon];
         }
-        return IPAddress.TryParse(s, out _) ? s : null;
+        // Validated without making an IPAddress (every sign-in has an IP): IsValid accepts what TryParse accepts.
+        return IPAddress.IsValid(s) ? s : null;
     }
 
     /// <summary>

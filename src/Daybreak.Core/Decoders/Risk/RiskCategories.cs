@@ -12,8 +12,15 @@ internal static class RiskCategories
 
     private static readonly string[] Diagnostic = [RiskyUsers, UserRiskEvents, RiskyServicePrincipals, ServicePrincipalRiskEvents];
 
-    public static string? FromDiagnostic(string category) =>
-        Array.Find(Diagnostic, c => string.Equals(c, category, StringComparison.OrdinalIgnoreCase));
+    public static string? FromDiagnostic(string category)
+    {
+        // A loop, not Array.Find: a lambda capturing the category was a closure and a delegate per record.
+        foreach (var c in Diagnostic)
+        {
+            if (string.Equals(c, category, StringComparison.OrdinalIgnoreCase)) return c;
+        }
+        return null;
+    }
 
     /// <summary>Log Analytics names the tables AADRiskyUsers, AADUserRiskEvents and so on.</summary>
     public static string? FromTable(string table) =>

@@ -18,8 +18,15 @@ internal static class SignInCategories
     private static readonly string[] Diagnostic = [Interactive, NonInteractive, ServicePrincipal, ManagedIdentity, MicrosoftServicePrincipal];
 
     /// <summary>The canonical category name, or null when <paramref name="category"/> is not a sign-in log.</summary>
-    public static string? FromDiagnostic(string category) =>
-        Array.Find(Diagnostic, c => string.Equals(c, category, StringComparison.OrdinalIgnoreCase));
+    public static string? FromDiagnostic(string category)
+    {
+        // A loop, not Array.Find: a lambda capturing the category was a closure and a delegate per record.
+        foreach (var c in Diagnostic)
+        {
+            if (string.Equals(c, category, StringComparison.OrdinalIgnoreCase)) return c;
+        }
+        return null;
+    }
 
     /// <summary>The category a Log Analytics table holds, or null when it is not a sign-in table.</summary>
     public static string? FromTable(string table) => table.ToUpperInvariant() switch

@@ -90,6 +90,24 @@ public sealed class ClassificationTests
     public void Ip_strips_ports_and_drops_placeholders(string text, string? ip) =>
         Assert.Equal(ip, Daybreak.Decoders.Entra.EntraFields.Ip(text));
 
+    /// <summary>The decoder validates addresses without parsing them into objects; it must keep exactly the inputs the
+    /// parser accepts, odd forms included.</summary>
+    [Theory]
+    [InlineData("1.2.3.4")]
+    [InlineData("1")]
+    [InlineData("0x7f.0.0.1")]
+    [InlineData("1.2.3")]
+    [InlineData("256.1.1.1")]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("::1")]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("2001:db8::1::2")]
+    [InlineData("not-an-ip")]
+    [InlineData("12345678901234567890")]
+    public void Ip_keeps_what_the_address_parser_accepts(string text) =>
+        Assert.Equal(System.Net.IPAddress.TryParse(text, out _) ? text : null, Daybreak.Decoders.Entra.EntraFields.Ip(text));
+
     [Fact]
     public void Registry_finds_families_and_formats_by_name()
     {
