@@ -25,6 +25,8 @@ internal sealed class AllocTicks : EventListener
     {
         if (e.EventId != AllocationTick || e.PayloadNames is null) return;
         var name = e.Payload![e.PayloadNames.IndexOf("TypeName")]?.ToString() ?? "?";
+        // AllocationKind 1: the large object heap, whose budget (not the young generation's) starts full collections.
+        if (Convert.ToInt32(e.Payload![e.PayloadNames.IndexOf("AllocationKind")]) == 1) name = "(large object heap) " + name;
         lock (_byType) _byType[name] = _byType.GetValueOrDefault(name) + 1;
     }
 
@@ -32,7 +34,8 @@ internal sealed class AllocTicks : EventListener
     {
         lock (_byType)
         {
-            foreach (var (type, ticks) in _byType.OrderByDescending(kv => kv.Value).Take(top))
+            // The large object heap's few allocations are listed whatever their size: each counts towards a full collection.
+            foreach (var (type, ticks) in _byType.OrderByDescending(kv => kv.Value).Where((kv, i) => i < top || kv.Key.StartsWith('(')))
                 Console.Error.WriteLine($"{ticks * 100 / 1024,8} MB {type}");
         }
     }

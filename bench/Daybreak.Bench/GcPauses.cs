@@ -13,7 +13,16 @@ internal sealed class GcPauses : EventListener
     private readonly double[] _pausedMs = new double[3];
     private readonly int[] _count = new int[3];
     private readonly int[] _background = new int[3];
+    private readonly Dictionary<string, int> _fullReasons = [];
     private int _generation;
+
+    // GCStart's Reason field, as the runtime's event manifest names its values.
+    private static readonly string[] Reasons =
+    [
+        "small allocation", "induced", "low memory", "empty", "large allocation", "out of space (SOH)",
+        "out of space (LOH)", "induced, not forced", "internal", "induced, low memory", "induced, compacting",
+        "low memory (host)", "provisional mode", "low memory (host, blocking)",
+    ];
     private DateTime _suspended;
 
     protected override void OnEventSourceCreated(EventSource source)
@@ -31,6 +40,12 @@ internal sealed class GcPauses : EventListener
                 case GcStart:
                     _generation = Math.Min(2, Convert.ToInt32(e.Payload![1]));
                     _count[_generation]++;
+                    if (_generation == 2)
+                    {
+                        var reason = Convert.ToInt32(e.Payload![2]);
+                        var name = reason >= 0 && reason < Reasons.Length ? Reasons[reason] : "reason " + reason;
+                        _fullReasons[name] = _fullReasons.GetValueOrDefault(name) + 1;
+                    }
                     // Type 1: a background collection, which runs beside the program and pauses it only briefly.
                     if (Convert.ToInt32(e.Payload![3]) == 1) _background[_generation]++;
                     break;
@@ -50,7 +65,8 @@ internal sealed class GcPauses : EventListener
         lock (_gate)
         {
             return string.Join(", ", Enumerable.Range(0, 3).Select(g =>
-                $"gen{g} {_count[g]}{(_background[g] > 0 ? $" ({_background[g]} background)" : "")} {_pausedMs[g] / 1000:F2} s"));
+                $"gen{g} {_count[g]}{(_background[g] > 0 ? $" ({_background[g]} background)" : "")} {_pausedMs[g] / 1000:F2} s"))
+                + (_fullReasons.Count > 0 ? "; gen2 because of " + string.Join(", ", _fullReasons.Select(r => $"{r.Key} {r.Value}")) : "");
         }
     }
 }
