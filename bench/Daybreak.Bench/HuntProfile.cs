@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Daybreak.Correlation;
 using Daybreak.Decoders;
 using Daybreak.Detection;
+using Daybreak.Pipeline;
 using Daybreak.Sources;
 
 namespace Daybreak.Bench;
@@ -61,11 +62,11 @@ internal static class HuntProfile
             times[i].Stop();
         }
         correlate.Start();
-        var ordered = sink.Alerts.OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var ordered = HuntSession.InReportOrder(sink.Alerts);
         var found = incidents.Correlator.Correlate(ordered);
         correlate.Stop();
         scope.Start();
-        foreach (var incident in found) incident.BlastRadius = incidents.Scoper.Scope(incident);
+        HuntSession.ScopeAll(found, incidents.Scoper);
         scope.Stop();
 
         Console.Error.WriteLine($"{"decode",-40} {decode.Elapsed.TotalSeconds,8:F2} s {decodeAllocated / 1e6,8:F0} MB allocated");

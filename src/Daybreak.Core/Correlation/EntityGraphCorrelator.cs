@@ -29,7 +29,9 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
     public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts)
     {
         var ordered = alerts.OrderBy(Start).ThenBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var nodes = ordered.Select(a => EntityNode.Of(a, IsCommonApp)).ToList();
+        // Each alert's nodes, and below each component's incident, stand alone: made on the machine's cores.
+        var nodes = new List<EntityNode>[ordered.Count];
+        Parallel.For(0, ordered.Count, i => nodes[i] = EntityNode.Of(ordered[i], IsCommonApp));
         var edges = new Dictionary<EntityNode, List<int>>();
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -57,10 +59,10 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
             }
         }
 
-        return Enumerable.Range(0, ordered.Count).GroupBy(sets.Find)
-            .Select(g => Build(g.Select(i => ordered[i]).ToList()))
-            .OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal)
-            .ToList();
+        var components = Enumerable.Range(0, ordered.Count).GroupBy(sets.Find).Select(g => g.Select(i => ordered[i]).ToList()).ToList();
+        var incidents = new Incident[components.Count];
+        Parallel.For(0, components.Count, i => incidents[i] = Build(components[i]));
+        return incidents.OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
     private bool IsCommonApp(string appId) => MicrosoftApps.IsCommon(appId) || _options.CommonAppIds.Contains(appId);

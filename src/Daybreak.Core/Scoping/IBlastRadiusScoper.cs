@@ -11,5 +11,7 @@ public interface IBlastRadiusScoper
 {
     void Observe(AuditEvent evt);
 
+    /// <summary>The blast radius of one incident. Called after the last <see cref="Observe"/>, for several incidents at
+    /// once from different threads: it must only read what observing kept.</summary>
     BlastRadius Scope(Incident incident);
 }
