@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Daybreak.Correlation;
 using Daybreak.Decoders;
+using Daybreak.Events;
 using Daybreak.Detection;
 using Daybreak.Detection.Builtin;
 using Daybreak.Detection.Sigma;
@@ -23,11 +24,12 @@ internal static class HuntPhases
     {
         var detections = Detections(phase, out _);
         var incidents = IncidentComponents.CreateDefault();
-        var analysis = new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper);
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
+        var analysis = new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper) { ReleaseRaw = true };
+        var arena = new RawArena();
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = arena });
         var events = decoder.Decode(new InputSource(file)).Where(r => r.Event is not null).Select(r => r.Event!);
         var result = analysis.Run(events);
-        Console.Error.WriteLine($"{phase}: {result.Alerts.Count:N0} alerts, {result.Incidents.Count:N0} incidents, {result.DetectionErrors.Count} failing detections");
+        Console.Error.WriteLine($"{phase}: {result.Alerts.Count:N0} alerts, {result.Incidents.Count:N0} incidents, {result.DetectionErrors.Count} failing detections; raw records in {arena.SlabsMade:N0} slabs of {RawArena.SlabBytes / 1024} KB");
         return result.Events;
     }
 

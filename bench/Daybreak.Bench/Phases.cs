@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Daybreak.Decoders;
+using Daybreak.Events;
 using Daybreak.Pipeline;
 using Daybreak.Sources;
 using Daybreak.Storage;
@@ -65,11 +66,16 @@ internal static class Phases
 
     private static long Decode(string file)
     {
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
+        // As a consumer does: raw records read into an arena, each released once the consumer is done with the event.
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new RawArena() });
         long accepted = 0, rejected = 0;
         foreach (var r in decoder.Decode(new InputSource(file)))
         {
-            if (r.Event is not null) accepted++;
+            if (r.Event is { } evt)
+            {
+                accepted++;
+                evt.ReleaseRaw();
+            }
             else rejected++;
         }
         if (rejected > 0) throw new InvalidOperationException($"{rejected} records rejected: the benchmark data must decode cleanly");
@@ -82,8 +88,9 @@ internal static class Phases
         File.Delete(db);
         File.Delete(db + ".wal");
         using var store = CaseStore.Open(db);
-        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes);
-        var pipeline = new IngestPipeline(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions()), [writer]);
+        // As the CLI ingests: raw records in an arena, released by the writer once appended.
+        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes, releaseRaw: true);
+        var pipeline = new IngestPipeline(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new RawArena() }), [writer]);
         var summary = pipeline.Run([new InputSource(file)]);
         return summary.Accepted;
     }

@@ -12,7 +12,8 @@ namespace Daybreak.Storage;
 /// joins it). Staged: rows go to the connection's own staging tables and each batch moves over with an anti-join on
 /// record id, skipping what is stored; <see cref="EventWriter"/> stages when the case already holds events.
 /// </remarks>
-internal sealed class AppendLane(DuckDBConnection connection, bool direct) : IDisposable
+/// <param name="releaseRaw">Release each event's raw record once its row is appended (the appender has copied it).</param>
+internal sealed class AppendLane(DuckDBConnection connection, bool direct, bool releaseRaw = false) : IDisposable
 {
     private DuckDBAppender? _events;
     private DuckDBAppender? _mail;
@@ -36,6 +37,7 @@ internal sealed class AppendLane(DuckDBConnection connection, bool direct) : IDi
             _mail ??= Appender("mail_items");
             EventRows.AppendMailItems(_mail, evt, mail);
         }
+        if (releaseRaw) evt.ReleaseRaw();
         _pending++;
     }
 

@@ -25,10 +25,10 @@ internal sealed class BackgroundLane : IDisposable
 
     private sealed record Work(List<AuditEvent> Events, bool Commit, ManualResetEventSlim? Done);
 
-    public BackgroundLane(DuckDBConnection connection, string name)
+    public BackgroundLane(DuckDBConnection connection, string name, bool releaseRaw = false)
     {
         _connection = connection;
-        _lane = new AppendLane(connection, direct: true);
+        _lane = new AppendLane(connection, direct: true, releaseRaw);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }

@@ -42,14 +42,19 @@ public static class EventReader
     /// whole hours grouped up to <paramref name="windowRows"/> rows, so no window splits an instant and the stream is
     /// one total order.
     /// </summary>
-    public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store, int windowRows = DefaultWindowRows)
+    /// <param name="arena">Where raw records are copied, for a consumer that releases each event's raw record when
+    /// done with it (<see cref="AuditEvent.ReleaseRaw"/>); otherwise each event owns an array.</param>
+    /// <param name="withRaw">False when nothing will read the raw records: they are not read (nor decompressed, nor
+    /// sorted), and every event's <see cref="AuditEvent.Raw"/> is empty.</param>
+    public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store, int windowRows = DefaultWindowRows, RawArena? arena = null, bool withRaw = true)
     {
+        var columns = withRaw ? Columns : Columns.Replace("encode(e.raw) AS raw", "NULL AS raw", StringComparison.Ordinal);
         foreach (var (from, to) in TimeWindows(store, windowRows))
         {
             var range = $"time >= {Literal(from)} AND time < {Literal(to)}";
-            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, "WHERE " + range, "e." + range);
+            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, columns, "WHERE " + range, "e." + range);
             foreach (var r in store.Stream(sql, out _))
-                yield return Build(r);
+                yield return Build(r, arena);
         }
     }
 
@@ -60,7 +65,7 @@ public static class EventReader
         var mail = $"WHERE record_id IN (SELECT e.record_id FROM events e WHERE {condition})";
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, mail, condition);
         foreach (var r in store.Stream(sql, out _))
-            yield return Build(r);
+            yield return Build(r, arena: null);
     }
 
     /// <summary>Half-open [from, to) windows over the case's hours, each holding at most about <paramref name="rows"/> events.</summary>
@@ -90,7 +95,7 @@ public static class EventReader
     private static string Literal(DateTime t) =>
         "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
-    private static AuditEvent Build(object?[] r)
+    private static AuditEvent Build(object?[] r, RawArena? arena)
     {
         var i = 0;
         string? S() => r[i++] as string;
@@ -141,7 +146,7 @@ public static class EventReader
         var targets = S();
         var file = S() ?? "";
         var line = r[i++] is { } l ? Convert.ToInt64(l) : 0;
-        SetRaw(evt, r[i++]);
+        SetRaw(evt, r[i++], arena);
         var items = S();
         evt.Position = new SourcePosition(file, line);
 
@@ -163,10 +168,23 @@ public static class EventReader
     /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
     /// current chunk, copied here before the reader moves on.
     /// </summary>
-    private static void SetRaw(AuditEvent evt, object? value)
+    private static void SetRaw(AuditEvent evt, object? value, RawArena? arena)
     {
         switch (value)
         {
+            case Stream stream when arena is not null:
+                var length = checked((int)stream.Length);
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+                try
+                {
+                    stream.ReadExactly(buffer, 0, length);
+                    evt.UseRawUtf8(buffer.AsSpan(0, length), arena);
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+                break;
             case Stream stream:
                 var bytes = new byte[stream.Length];
                 stream.ReadExactly(bytes);

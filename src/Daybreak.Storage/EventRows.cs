@@ -69,18 +69,17 @@ internal static class EventRows
             .EndRow();
 
     /// <summary>
-    /// The raw record, as its UTF-8 bytes where the decoder kept them: the text form would be made only to be encoded
-    /// back to UTF-8, the writer thread's largest cost on 4 KB records. DuckDB takes such bytes unchecked, so they are
-    /// validated first; anything else goes as text.
+    /// The raw record, as its UTF-8 bytes where the decoder kept them (an array of their own or part of an arena's
+    /// slab): the text form would be made only to be encoded back to UTF-8, the writer thread's largest cost on 4 KB
+    /// records. DuckDB takes such bytes unchecked, so they are validated first; anything else goes as text.
     /// </summary>
     private static IDuckDBAppenderRow AppendRaw(this IDuckDBAppenderRow row, AuditEvent evt)
     {
         var utf8 = evt.RawUtf8();
         if (!utf8.IsEmpty
             && MemoryMarshal.TryGetArray(utf8, out var segment)
-            && segment.Offset == 0 && segment.Count == segment.Array!.Length
             && Utf8.IsValid(utf8.Span))
-            return row.AppendValue(segment.Array);
+            return row.AppendValue(segment.AsSpan());
         return row.AppendValue(evt.Raw);
     }
 

@@ -57,6 +57,7 @@ public sealed class EventWriter : IEventSink, IDisposable
     public const int StagedBatchRows = 50_000;
 
     private readonly CaseStore _store;
+    private readonly bool _releaseRaw;
     private readonly int _batchSize;
     private readonly bool _direct;
     private readonly AppendLane? _inline;
@@ -75,8 +76,11 @@ public sealed class EventWriter : IEventSink, IDisposable
     /// wants 2 on two cores; a writer that must see its rows committed as it goes (watch) or that a test abandons
     /// mid-batch to play a crash wants 0. A staged ingest always appends on the caller's thread.
     /// </param>
-    public EventWriter(CaseStore store, int? batchSize = null, int lanes = 0)
+    /// <param name="releaseRaw">Release each event's raw record once its row is appended (or it is dropped as a repeat):
+    /// for an ingest whose events nothing else reads afterwards, decoded into a <see cref="RawArena"/>.</param>
+    public EventWriter(CaseStore store, int? batchSize = null, int lanes = 0, bool releaseRaw = false)
     {
+        _releaseRaw = releaseRaw;
         if (store.ReadOnly) throw new StoreException("case file is open read-only");
         ArgumentOutOfRangeException.ThrowIfNegative(lanes);
         _store = store;
@@ -86,11 +90,11 @@ public sealed class EventWriter : IEventSink, IDisposable
         if (_direct && lanes > 0)
         {
             _lanes = new BackgroundLane[lanes];
-            for (var i = 0; i < lanes; i++) _lanes[i] = new BackgroundLane(store.OpenLane(), $"daybreak-append-{i}");
+            for (var i = 0; i < lanes; i++) _lanes[i] = new BackgroundLane(store.OpenLane(), $"daybreak-append-{i}", releaseRaw);
             return;
         }
         if (!_direct) AppendLane.PrepareStaging(store.Connection);
-        _inline = new AppendLane(store.Connection, _direct);
+        _inline = new AppendLane(store.Connection, _direct, releaseRaw);
     }
 
     /// <summary>Events newly stored by this writer (duplicates of stored records are not counted); final after <see cref="Flush"/>.</summary>
@@ -98,7 +102,12 @@ public sealed class EventWriter : IEventSink, IDisposable
 
     public void Write(AuditEvent evt)
     {
-        if (_direct ? !_runIds.Add(Digest(evt.RecordId)) : !_batchIds.Add(evt.RecordId)) return; // a record seen before in this run
+        if (_direct ? !_runIds.Add(Digest(evt.RecordId)) : !_batchIds.Add(evt.RecordId))
+        {
+            // A record seen before in this run.
+            if (_releaseRaw) evt.ReleaseRaw();
+            return;
+        }
         var endOfBatch = ++_pending >= _batchSize;
         if (_inline is not null)
         {

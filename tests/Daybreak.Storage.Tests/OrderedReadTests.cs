@@ -61,6 +61,15 @@ public sealed class OrderedReadTests
         Assert.Equal(raws, read.Select(e => e.Raw));
         // Read back as UTF-8, so a Sigma view parses the bytes and no UTF-16 copy is made unless asked for.
         Assert.Equal(raws.Select(System.Text.Encoding.UTF8.GetBytes), read.Select(e => e.RawUtf8().ToArray()));
+        // Into an arena: the same bytes, each event holding its part of a slab.
+        var arena = new RawArena();
+        var pooled = EventReader.ReadOrdered(store, arena: arena).ToList();
+        Assert.Equal(raws, pooled.Select(e => e.Raw));
+        Assert.Equal(1, arena.SlabsMade);
+        // When nothing reads them, raw records are not read at all; every other field still is.
+        var bare = EventReader.ReadOrdered(store, withRaw: false).ToList();
+        Assert.All(bare, e => Assert.Equal("", e.Raw));
+        Assert.Equal(read.Select(e => (e.RecordId, e.Time, e.Actor.Upn)), bare.Select(e => (e.RecordId, e.Time, e.Actor.Upn)));
     }
 
     [Theory]

@@ -32,6 +32,7 @@ internal static class HuntComponents
         var indicators = IndicatorStore.Load(store);
         if (indicators.Count > 0) detections.Add(new IndicatorMatchDetection(indicators));
         var incidents = IncidentComponents.CreateDefault();
-        return new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper);
+        // The hunt streams events from the case: once every detection has seen one, nothing needs its raw record.
+        return new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper) { ReleaseRaw = true };
     }
 }

@@ -21,7 +21,11 @@ internal static class HuntRun
         HuntResult? analysis = null;
         if (command != "ingest")
         {
-            analysis = HuntComponents.Create(settings, env, store).Run(EventReader.ReadOrdered(store));
+            // Raw records are read back only for detections that read them (community Sigma rules), into pooled
+            // memory that each event gives back once every detection has seen it.
+            var hunt = HuntComponents.Create(settings, env, store);
+            var raw = hunt.ReadsRawRecords;
+            analysis = hunt.Run(EventReader.ReadOrdered(store, arena: raw ? new Events.RawArena() : null, withRaw: raw));
             FindingsStore.Save(store, ingest.RunId, analysis.Alerts, analysis.Incidents);
         }
 

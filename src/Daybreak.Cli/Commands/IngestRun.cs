@@ -25,10 +25,12 @@ internal static class IngestRun
         {
             Format = settings.Format,
             MaxRecordBytes = settings.MaxRecordMb * 1024 * 1024,
+            // The writer is the only consumer and releases each raw record once its row is appended.
+            RawArena = new Events.RawArena(),
         });
         var log = new RunLog(store, env.Time);
         var runId = log.Start(command + " " + string.Join(' ', settings.Paths), Version.Current);
-        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes);
+        using var writer = new EventWriter(store, lanes: EventWriter.BulkLanes, releaseRaw: true);
         var pipeline = new IngestPipeline(decoder, [writer]);
 
         IngestSummary summary;

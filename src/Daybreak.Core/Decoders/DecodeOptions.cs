@@ -9,6 +9,13 @@ public sealed class DecodeOptions
     /// <summary>Records longer than this are reported and skipped, so one huge line cannot exhaust memory.</summary>
     public int MaxRecordBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// Pooled memory for raw records, for a consumer that releases each event's raw record once done with it
+    /// (<see cref="Events.AuditEvent.ReleaseRaw"/>): the single-pass readers copy into it instead of an array per record.
+    /// One decoder at a time per arena.
+    /// </summary>
+    public Events.RawArena? RawArena { get; set; }
+
     internal void Validate(NormaliserRegistry registry)
     {
         if (MaxRecordBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxRecordBytes), "must be at least 1 KiB");

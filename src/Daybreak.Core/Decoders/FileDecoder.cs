@@ -108,12 +108,13 @@ public sealed class FileDecoder
         if (_forced is not null || !_registry.IsDefault) return null;
         // A file holds one log as a rule: the reader that read the last line is offered the next one first.
         var ualFirst = false;
+        var arena = _options.RawArena;
         return utf8 =>
         {
-            if (ualFirst && Ual.UalRecordReader.TryRead(utf8) is { } ual) return ual;
-            if (SignIns.DiagnosticSignInReader.TryRead(utf8) is { } signIn) { ualFirst = false; return signIn; }
+            if (ualFirst && Ual.UalRecordReader.TryRead(utf8, arena) is { } ual) return ual;
+            if (SignIns.DiagnosticSignInReader.TryRead(utf8, arena) is { } signIn) { ualFirst = false; return signIn; }
             if (ualFirst) return null;
-            var read = Ual.UalRecordReader.TryRead(utf8);
+            var read = Ual.UalRecordReader.TryRead(utf8, arena);
             ualFirst = read is not null;
             return read;
         };

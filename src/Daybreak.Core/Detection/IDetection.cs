@@ -15,6 +15,11 @@ public interface IDetection
     void Observe(AuditEvent evt, IAlertSink alerts);
 
     void Flush(IAlertSink alerts);
+
+    /// <summary>Whether <see cref="Observe"/> reads the raw record (<see cref="AuditEvent.Raw"/>,
+    /// <see cref="AuditEvent.RawUtf8"/>): a hunt whose detections all work on normalised fields does not read raw
+    /// records back from the case at all.</summary>
+    bool ReadsRawRecords => false;
 }
 
 /// <summary>Receives alerts from detections.</summary>

@@ -7,7 +7,9 @@ namespace Daybreak.Events;
 public sealed class AuditEvent
 {
     private string? _raw;
-    private byte[]? _rawUtf8;
+    private ReadOnlyMemory<byte> _rawUtf8;
+    private bool _isUtf8;       // the raw record is held as the bytes in _rawUtf8
+    private RawSlab? _slab;     // the arena slab those bytes are in, when they are pooled
 
     public AuditEvent()
     {
@@ -26,6 +28,20 @@ public sealed class AuditEvent
         RecordId = recordId;
         Format = format;
         _rawUtf8 = rawUtf8;
+        _isUtf8 = true;
+    }
+
+    /// <summary>The same, with the bytes copied into <paramref name="arena"/> when there is one (the event holds its
+    /// part of a slab until <see cref="ReleaseRaw"/>), else into an array of its own.</summary>
+#pragma warning disable CS8618
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AuditEvent(string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena)
+#pragma warning restore CS8618
+    {
+        RecordId = recordId;
+        Format = format;
+        _rawUtf8 = arena is null ? rawUtf8.ToArray() : arena.Copy(rawUtf8, out _slab);
+        _isUtf8 = true;
     }
 
     /// <summary>Stable id: the source's own record id where it has one (prefixed by source kind), else a content hash.</summary>
@@ -63,11 +79,11 @@ public sealed class AuditEvent
     /// <summary>The source record exactly as read (JSON text; for CSV rows, the row re-encoded as a JSON object of its cells).</summary>
     public required string Raw
     {
-        get => _raw ??= System.Text.Encoding.UTF8.GetString(_rawUtf8!);
+        get => _raw ??= System.Text.Encoding.UTF8.GetString(_rawUtf8.Span);
         set
         {
+            DropBytes();
             _raw = value;
-            _rawUtf8 = null;
         }
     }
 
@@ -77,15 +93,47 @@ public sealed class AuditEvent
     /// </summary>
     public void UseRawUtf8(byte[] utf8)
     {
+        DropBytes();
         _rawUtf8 = utf8;
+        _isUtf8 = true;
         _raw = null;
+    }
+
+    /// <summary>The same, the bytes copied into <paramref name="arena"/>: the event holds its part of a slab until
+    /// <see cref="ReleaseRaw"/>.</summary>
+    public void UseRawUtf8(ReadOnlySpan<byte> utf8, RawArena arena)
+    {
+        DropBytes();
+        _rawUtf8 = arena.Copy(utf8, out _slab);
+        _isUtf8 = true;
+        _raw = null;
+    }
+
+    /// <summary>
+    /// Says that the pipeline is done with the raw record: it is dropped (<see cref="Raw"/> reads as empty from now on,
+    /// like <see cref="WithoutRaw"/>), and bytes pooled in a <see cref="RawArena"/> go back to it. Called once every
+    /// consumer of the event has seen it; whatever keeps the event longer keeps its normalised fields only.
+    /// </summary>
+    public void ReleaseRaw()
+    {
+        DropBytes();
+        _raw = "";
+    }
+
+    private void DropBytes()
+    {
+        _rawUtf8 = default;
+        _isUtf8 = false;
+        var slab = _slab;
+        _slab = null;
+        slab?.Release();
     }
 
     /// <summary>
     /// The raw record as the UTF-8 bytes it was read as, when it was read so and not replaced since; empty otherwise.
     /// Lets a store write the bytes as they are instead of making text of them and back.
     /// </summary>
-    public ReadOnlyMemory<byte> RawUtf8() => _rawUtf8;
+    public ReadOnlyMemory<byte> RawUtf8() => _isUtf8 ? _rawUtf8 : default;
 
     /// <summary>Where the record came from: file path (or "-") and 1-based line or record index.</summary>
     public SourcePosition Position { get; set; }
@@ -100,7 +148,7 @@ public sealed class AuditEvent
     {
         // Asked of the fields, not of Raw: reading Raw would make the UTF-16 text of every event kept.
         // Where bytes are kept, any text was made from them, so the bytes alone say whether the record is empty.
-        if (_rawUtf8 is null ? string.IsNullOrEmpty(_raw) : _rawUtf8.Length == 0) return this;
+        if (_isUtf8 ? _rawUtf8.Length == 0 : string.IsNullOrEmpty(_raw)) return this;
         var copy = new AuditEvent
         {
             RecordId = RecordId, Time = Time, TenantId = TenantId, Source = Source, Format = Format, Category = Category,

@@ -17,6 +17,17 @@ public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncident
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// Whether <see cref="Run"/> releases each event's raw record once every detection and the scoper have seen it
+    /// (<see cref="AuditEvent.ReleaseRaw"/>), for a stream read into a <see cref="RawArena"/> that nothing else uses
+    /// afterwards. Detections keep normalised fields of what they keep, never the raw record.
+    /// </summary>
+    public bool ReleaseRaw { get; init; }
+
+    /// <summary>Whether any detection reads raw records (<see cref="IDetection.ReadsRawRecords"/>); the scopers and the
+    /// correlator never do.</summary>
+    public bool ReadsRawRecords => detections.Any(d => d.ReadsRawRecords);
+
+    /// <summary>
     /// Runs the analysis over <paramref name="ordered"/>, which is read (decoded, or fetched from the case) on its own
     /// thread, while the detections and the scoper observe it on <see cref="Threads"/> others: each sees every event
     /// in order, and each alone, so the result is the result of observing one event at a time.
@@ -28,7 +39,11 @@ public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncident
         {
             foreach (var evt in chunk) scoper.Observe(evt);
         };
-        using (var lanes = new ObserverLanes<AuditEvent>([.. runner.ChunkObservers(), scope], Threads))
+        Action<List<AuditEvent>>? release = ReleaseRaw ? chunk =>
+        {
+            foreach (var evt in chunk) evt.ReleaseRaw();
+        } : null;
+        using (var lanes = new ObserverLanes<AuditEvent>([.. runner.ChunkObservers(), scope], Threads, seenByAll: release))
         {
             long events = 0;
             foreach (var chunk in ReadAhead.Chunks(ordered))

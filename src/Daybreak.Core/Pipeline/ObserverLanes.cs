@@ -16,6 +16,7 @@ namespace Daybreak.Pipeline;
 public sealed class ObserverLanes<T> : IDisposable
 {
     private readonly Action<List<T>>[] _observers;
+    private readonly Action<List<T>>? _seenByAll;
     private readonly long[] _next;      // per observer: the index of the next chunk it sees
     private readonly bool[] _busy;      // per observer: a thread is running it now
     private readonly List<List<T>> _window = [];   // chunks not yet seen by every observer, from index _base
@@ -30,8 +31,12 @@ public sealed class ObserverLanes<T> : IDisposable
 
     /// <param name="chunksAhead">How many chunks the stream may run ahead of the slowest observer before
     /// <see cref="Post"/> waits.</param>
-    public ObserverLanes(IReadOnlyList<Action<List<T>>> observers, int threads, int chunksAhead = 16)
+    /// <param name="seenByAll">Called with each chunk once, after every observer has seen it, on a lane thread (chunks
+    /// in no particular order; all of them before <see cref="Complete"/> returns): where a pipeline gives back what only
+    /// the observers needed.</param>
+    public ObserverLanes(IReadOnlyList<Action<List<T>>> observers, int threads, int chunksAhead = 16, Action<List<T>>? seenByAll = null)
     {
+        _seenByAll = seenByAll;
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunksAhead, 1);
         _observers = [.. observers];
@@ -89,9 +94,22 @@ public sealed class ObserverLanes<T> : IDisposable
     {
         while (Take() is var (observer, chunk) && chunk is not null)
         {
+            List<List<T>>? seen;
             try
             {
                 _observers[observer](chunk);
+                lock (_gate)
+                {
+                    _next[observer]++;
+                    _busy[observer] = false;
+                    seen = Release();
+                    Monitor.PulseAll(_gate);
+                }
+                // Outside the lock: each chunk leaves the window once, so it is handed on once.
+                if (seen is not null && _seenByAll is not null)
+                {
+                    foreach (var done in seen) _seenByAll(done);
+                }
             }
             catch (Exception ex)
             {
@@ -101,13 +119,6 @@ public sealed class ObserverLanes<T> : IDisposable
                     Monitor.PulseAll(_gate);
                 }
                 return;
-            }
-            lock (_gate)
-            {
-                _next[observer]++;
-                _busy[observer] = false;
-                Release();
-                Monitor.PulseAll(_gate);
             }
         }
     }
@@ -133,13 +144,15 @@ public sealed class ObserverLanes<T> : IDisposable
         }
     }
 
-    /// <summary>Drops the chunks every observer has seen.</summary>
-    private void Release()
+    /// <summary>Drops the chunks every observer has seen, returning them when someone wants them.</summary>
+    private List<List<T>>? Release()
     {
         var seen = Slowest() - _base;
-        if (seen <= 0) return;
+        if (seen <= 0) return null;
+        var done = _seenByAll is null ? null : _window.GetRange(0, (int)seen);
         _window.RemoveRange(0, (int)seen);
         _base += seen;
+        return done;
     }
 
     private long Slowest()

@@ -55,6 +55,35 @@ public sealed class ObserverLanesTests
         if (threads > 1) Assert.Contains(recorders, r => r.Threads.Count > 1);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Each_chunk_is_handed_on_once_after_every_observer_saw_it(int threads)
+    {
+        var recorders = new[] { new Recorder(), new Recorder(delayEvery: 70), new Recorder(delayEvery: 350) };
+        var handedOn = new List<int>();
+        var early = 0;
+        void SeenByAll(List<int> chunk)
+        {
+            foreach (var r in recorders)
+            {
+                // Seen is written by the recorder's own lane: read it under the same order the lanes give.
+                lock (r.Seen) if (r.Seen.Count < chunk[^1] + 1) Interlocked.Increment(ref early);
+            }
+            lock (handedOn) handedOn.AddRange(chunk);
+        }
+        var observers = recorders.Select(r => (Action<List<int>>)(chunk => { lock (r.Seen) r.Observe(chunk); })).ToList();
+        using (var lanes = new ObserverLanes<int>(observers, threads, chunksAhead: 3, seenByAll: SeenByAll))
+        {
+            foreach (var chunk in Chunks(7_000, 10)) lanes.Post(chunk);
+            lanes.Complete();
+            // Complete returns after the last chunk was handed on.
+            lock (handedOn) Assert.Equal(Enumerable.Range(0, 7_000), handedOn.Order());
+        }
+        Assert.Equal(0, early);
+    }
+
     [Fact]
     public void The_stream_waits_for_the_slowest_observer()
     {
@@ -143,12 +172,14 @@ public sealed class ObserverLanesTests
         foreach (var e in events) sequential.Observe(e);
         var expected = sequential.Complete();
         var scope = new CountingScope();
-        var actual = new HuntAnalysis(Detections(), new NoIncidents(), scope) { Threads = threads }.Run(events);
+        var actual = new HuntAnalysis(Detections(), new NoIncidents(), scope) { Threads = threads, ReleaseRaw = true }.Run(events);
 
         Assert.True(expected.Alerts.Count > 100);
         Assert.Equal(expected.Alerts.Select(a => (a.Id, a.Rule, a.Time)), actual.Alerts.Select(a => (a.Id, a.Rule, a.Time)));
         Assert.Equal(3_000, actual.Events);
         Assert.Equal(3_000, scope.Seen);
+        // Every raw record was released once all had seen it.
+        Assert.All(events, e => Assert.Equal("", e.Raw));
         var error = Assert.Single(actual.DetectionErrors);
         Assert.Equal(("test.failing", 300L, "audit:00009"), (error.Detection, error.Count, error.FirstRecordId));
     }

@@ -22,8 +22,9 @@ internal static class DiagnosticSignInReader
 
     [ThreadStatic] private static F? t_fields;
 
-    /// <summary>The normalised event, or null when the general path must read this record.</summary>
-    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8)
+    /// <summary>The normalised event, or null when the general path must read this record. Its raw bytes are copied into
+    /// <paramref name="arena"/> when there is one.</summary>
+    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8, RawArena? arena = null)
     {
         var fields = t_fields ??= new F();
         fields.Clear();
@@ -33,7 +34,7 @@ internal static class DiagnosticSignInReader
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             if (!ReadObject(ref reader, fields, F.Root)) return null;
             if (reader.Read()) return null; // trailing content: the general path reports it
-            return Build(fields, utf8);
+            return Build(fields, utf8, arena);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BailException)
         {
@@ -111,7 +112,7 @@ internal static class DiagnosticSignInReader
     };
 
     /// <summary><see cref="SignInNormaliser.Normalise"/> for a diagnostic record, field for field.</summary>
-    private static AuditEvent? Build(F f, ReadOnlySpan<byte> utf8)
+    private static AuditEvent? Build(F f, ReadOnlySpan<byte> utf8, RawArena? arena)
     {
         if (f[F.Category].Kind != JsonTokenType.String || f[F.Properties].Kind != JsonTokenType.StartObject) return null;
         var category = SignInCategories.FromDiagnostic(f[F.Category].Text!);
@@ -121,7 +122,7 @@ internal static class DiagnosticSignInReader
         var id = Text(f, F.Id);
         var evt = string.IsNullOrWhiteSpace(id)
             ? new AuditEvent { RecordId = "", Format = SignInFormats.Diagnostic, Raw = Encoding.UTF8.GetString(utf8) }
-            : new AuditEvent(RecordIds.FromSourceId(SourceKind.SignIn, id), SignInFormats.Diagnostic, utf8.ToArray());
+            : new AuditEvent(RecordIds.FromSourceId(SourceKind.SignIn, id), SignInFormats.Diagnostic, utf8, arena);
         if (evt.RecordId.Length == 0) evt.RecordId = RecordIds.FromContent(SourceKind.SignIn, evt.Raw);
         evt.Source = SourceKind.SignIn;
         evt.Category = category;

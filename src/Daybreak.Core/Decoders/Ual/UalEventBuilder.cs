@@ -10,8 +10,8 @@ internal static partial class UalEventBuilder
         Build(r, new AuditEvent { RecordId = RecordIds.For(SourceKind.Ual, r.Id, raw), Format = format, Raw = raw });
 
     /// <summary>For a record with an id, read from UTF-8 bytes: the raw text is made only when asked for.</summary>
-    public static AuditEvent Build(UalRecord r, string format, byte[] rawUtf8) =>
-        Build(r, new AuditEvent(RecordIds.FromSourceId(SourceKind.Ual, r.Id!), format, rawUtf8));
+    public static AuditEvent Build(UalRecord r, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena) =>
+        Build(r, new AuditEvent(RecordIds.FromSourceId(SourceKind.Ual, r.Id!), format, rawUtf8, arena));
 
     private static AuditEvent Build(UalRecord r, AuditEvent evt)
     {

@@ -80,8 +80,9 @@ internal static class UalRecordReader
     private const int ItemMessageId = 0, ItemSize = 1, ItemImmutableId = 2;
     private static readonly FieldNames ItemFields = new([("InternetMessageId", ItemMessageId), ("SizeInBytes", ItemSize), ("ImmutableId", ItemImmutableId)], []);
 
-    /// <summary>The normalised event, or null when the general path must read this record.</summary>
-    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8)
+    /// <summary>The normalised event, or null when the general path must read this record. Its raw bytes are copied into
+    /// <paramref name="arena"/> when there is one.</summary>
+    public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8, RawArena? arena = null)
     {
         try
         {
@@ -91,7 +92,7 @@ internal static class UalRecordReader
             f.Clear();
             if (!ReadRoot(ref reader, f)) return null;
             if (reader.Read()) return null; // trailing content: the general path reports it
-            return Build(f, utf8);
+            return Build(f, utf8, arena);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BailException)
         {
@@ -334,7 +335,7 @@ internal static class UalRecordReader
             : MailAccessReader.ParseSize(Scalar(ref reader));
 
     /// <summary><see cref="UalElementReader.Read"/> for a Management Activity API record, field for field.</summary>
-    private static AuditEvent? Build(Fields f, ReadOnlySpan<byte> utf8)
+    private static AuditEvent? Build(Fields f, ReadOnlySpan<byte> utf8, RawArena? arena)
     {
         string? T(F field) => f.Text[(int)field];
         var r = f.Record;
@@ -373,7 +374,7 @@ internal static class UalRecordReader
             r.OperationCount = f.Present[(int)F.OperationCount] ? f.Text[(int)F.OperationCount] ?? "" : null;
             r.MailFolders = f.Folders ?? [];
         }
-        return UalEventBuilder.Build(r, UalVariant.Api, utf8.ToArray());
+        return UalEventBuilder.Build(r, UalVariant.Api, utf8, arena);
     }
 
     private static void Bail() => throw new BailException();

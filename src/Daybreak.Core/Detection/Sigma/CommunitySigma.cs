@@ -40,7 +40,7 @@ public static class CommunitySigma
     /// <summary>Wraps an engine already built with the given mappings.</summary>
     public static CommunitySigmaSet Create(SigmaEngine engine, CommunityMappings mappings, SigmaCorrelatorOptions? correlation = null)
     {
-        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation);
+        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation, readsRawRecords: true);
         return new CommunitySigmaSet(detection, engine.Report, mappings, SigmaCoverage.Analyse(engine, mappings));
     }
 

@@ -28,18 +28,20 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     [ThreadStatic] private static Dictionary<string, bool>? t_spareTopLevel;
 
     private readonly bool _pooled;
+    private readonly byte[]? _ownRaw;   // a detached view's copy of the raw record: the event's may be released
     private bool _disposed;
 
     public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping) : this(evt, mapping, pooled: true, resolved: null)
     {
     }
 
-    private CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping, bool pooled, Dictionary<string, (bool, FieldValue)>? resolved)
+    private CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping, bool pooled, Dictionary<string, (bool, FieldValue)>? resolved, byte[]? ownRaw = null)
     {
         Event = evt;
         _mapping = mapping;
         _pooled = pooled;
         _resolved = resolved;
+        _ownRaw = ownRaw;
     }
 
     public AuditEvent Event { get; }
@@ -49,15 +51,21 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _raw ??= ParseRaw(Event, _pooled);
+            return _raw ??= _ownRaw is not null ? ParseOwn(_ownRaw) : ParseRaw(Event, _pooled);
         }
     }
 
     /// <summary>
     /// A view of the same record that owns its memory (parsed again only if a field not resolved yet is asked for),
-    /// for holders that outlive this one.
+    /// for holders that outlive this one. It keeps a copy of the raw record: a hunt releases the event's own once every
+    /// detection has seen it (<see cref="AuditEvent.ReleaseRaw"/>).
     /// </summary>
-    public CommunitySigmaEvent Detach() => new(Event, _mapping, pooled: false, _resolved is null ? null : new(_resolved, _resolved.Comparer));
+    public CommunitySigmaEvent Detach()
+    {
+        var utf8 = Event.RawUtf8();
+        var own = utf8.IsEmpty ? System.Text.Encoding.UTF8.GetBytes(Event.Raw) : utf8.ToArray();
+        return new(Event, _mapping, pooled: false, _resolved is null ? null : new(_resolved, _resolved.Comparer), own);
+    }
 
     public void Dispose()
     {
@@ -179,6 +187,18 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     }
 
     internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
+
+    private static JsonSigmaEvent ParseOwn(byte[] utf8)
+    {
+        try
+        {
+            return JsonSigmaEvent.Parse(utf8);
+        }
+        catch (JsonException)
+        {
+            return JsonSigmaEvent.Parse("{}");
+        }
+    }
 
     private static JsonSigmaEvent ParseRaw(AuditEvent evt, bool pooled)
     {

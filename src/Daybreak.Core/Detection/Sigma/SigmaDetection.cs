@@ -18,10 +18,12 @@ public sealed class SigmaDetection : IDetection
     // Entities of events that fed a correlation, so a correlation alert names who and what it is about.
     private readonly Dictionary<string, AlertEntities> _correlatedEntities = new(StringComparer.Ordinal);
 
+    /// <param name="readsRawRecords">Whether <paramref name="view"/> reads the raw record (community rules do).</param>
     public SigmaDetection(string name, SigmaEngine engine, Func<AuditEvent, IReadOnlyList<SigmaLogSource>> route,
-        Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null)
+        Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null, bool readsRawRecords = false)
     {
         Name = name;
+        ReadsRawRecords = readsRawRecords;
         _engine = engine;
         _route = route;
         _view = view;
@@ -29,6 +31,8 @@ public sealed class SigmaDetection : IDetection
     }
 
     public string Name { get; }
+
+    public bool ReadsRawRecords { get; }
 
     public SigmaEngine Engine => _engine;
 

@@ -303,6 +303,8 @@ public sealed class CommunityMappingTests
         Assert.Equal("50126", Field(view, "ResultType")); // the second lookup answers from the view's memo
         var detached = view.Detach();
         view.Dispose();
+        // A hunt releases the event's raw record once every detection has seen it; the detached view kept its own.
+        evt.ReleaseRaw();
         Assert.Equal("50126", Field(detached, "ResultType"));
         Assert.Equal("python-requests/2.31", Field(detached, "userAgent"));
         Assert.Equal("singleFactorAuthentication", Field(detached, "AuthenticationRequirement"));
