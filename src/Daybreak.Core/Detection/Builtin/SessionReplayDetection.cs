@@ -94,11 +94,13 @@ public sealed class SessionReplayDetection : IDetection
         if (string.IsNullOrWhiteSpace(id)) return;
         // Entra writes these ids in lower-case ASCII; only others need a lower-cased copy.
         var lower = id.AsSpan().ContainsAnyInRange('A', 'Z') || !System.Text.Ascii.IsValid(id) ? id.ToLowerInvariant() : id;
-        if (_sessions.TouchIfPresent(lower, evt.Time) is not { } s)
+        ref var slot = ref _sessions.Slot(lower, evt.Time, out var known);
+        if (!known)
         {
-            _sessions.Set(lower, issued ??= new IssuingSignIn(evt, network, u), evt.Time);
+            slot = issued ??= new IssuingSignIn(evt, network, u);
             return;
         }
+        var s = slot;
         if ((token ? s.TokenRaised : s.SessionRaised) || s.Network == network || !SignIns.IsSuccess(evt)) return;
         if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) return;
         if (token) s.TokenRaised = true;
