@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Daybreak.Detection;
@@ -32,30 +33,28 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         // Each alert's nodes, and below each component's incident, stand alone: made on the machine's cores.
         var nodes = new List<EntityNode>[ordered.Count];
         Parallel.For(0, ordered.Count, i => nodes[i] = EntityNode.Of(ordered[i], IsCommonApp));
-        var edges = new Dictionary<EntityNode, List<int>>();
+        // Each node's alerts, in start order: the first alone, a list only from the second on (most nodes, a session
+        // or an IP of one alert, never need one). One table per kind, keyed by the value: string keys hash without
+        // the per-process randomisation a struct key's string gets.
+        var edges = new Dictionary<string, (int First, List<int>? All)>[Enum.GetValues<EntityKind>().Length];
+        for (var k = 0; k < edges.Length; k++) edges[k] = new(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
             foreach (var n in nodes[i])
             {
-                if (!edges.TryGetValue(n, out var list)) edges[n] = list = [];
-                if (list.Count == 0 || list[^1] != i) list.Add(i);
+                ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(edges[(int)n.Kind], n.Value, out var seen);
+                if (!seen) e = (i, null);
+                else if (e.All is null) { if (e.First != i) e.All = [e.First, i]; }
+                else if (e.All[^1] != i) e.All.Add(i);
             }
         }
 
         var sets = new DisjointSets(ordered.Count);
-        foreach (var (node, members) in edges)
+        for (var kind = 0; kind < edges.Length; kind++)
         {
-            if (members.Count < 2) continue;
-            if (node.IsWeak && IsSharedIp(node.Value, members, ordered)) continue;
-            var window = node.IsWeak ? _options.IpLinkWindow : _options.StrongLinkWindow;
-            // Members are in start order: each joins the run before it when it starts within the window of the run's
-            // latest end, so a chain of alerts a week apart stays one campaign across months.
-            var reach = End(ordered[members[0]]);
-            for (var k = 1; k < members.Count; k++)
+            foreach (var (value, (_, members)) in edges[kind])
             {
-                var a = ordered[members[k]];
-                if (Start(a) - reach <= window) sets.Union(members[k - 1], members[k]);
-                if (End(a) > reach) reach = End(a);
+                if (members is not null) Join(new EntityNode((EntityKind)kind, value), members, ordered, sets);
             }
         }
 
@@ -63,6 +62,21 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         var incidents = new Incident[components.Count];
         Parallel.For(0, components.Count, i => incidents[i] = Build(components[i]));
         return incidents.OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Joins a node's alerts (in start order): each joins the run before it when it starts within the window
+    /// of the run's latest end, so a chain of alerts a week apart stays one campaign across months.</summary>
+    private void Join(EntityNode node, List<int> members, List<Alert> ordered, DisjointSets sets)
+    {
+        if (node.IsWeak && IsSharedIp(node.Value, members, ordered)) return;
+        var window = node.IsWeak ? _options.IpLinkWindow : _options.StrongLinkWindow;
+        var reach = End(ordered[members[0]]);
+        for (var k = 1; k < members.Count; k++)
+        {
+            var a = ordered[members[k]];
+            if (Start(a) - reach <= window) sets.Union(members[k - 1], members[k]);
+            if (End(a) > reach) reach = End(a);
+        }
     }
 
     private bool IsCommonApp(string appId) => MicrosoftApps.IsCommon(appId) || _options.CommonAppIds.Contains(appId);
