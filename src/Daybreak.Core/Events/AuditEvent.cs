@@ -18,22 +18,10 @@ public sealed class AuditEvent
     /// <summary>
     /// An event whose raw record is kept as the UTF-8 bytes it was read as, and made text only when asked for: the
     /// single-pass readers build events faster than the text could be made, and a store or a detection may never
-    /// need it, or need it on another thread.
+    /// need it, or need it on another thread. The bytes are copied into <paramref name="arena"/> when there is one
+    /// (the event holds its part of a slab until <see cref="ReleaseRaw"/>), else into an array of its own.
     /// </summary>
 #pragma warning disable CS8618 // Raw is never null: it is made from the bytes on first read.
-    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal AuditEvent(string recordId, string format, byte[] rawUtf8)
-#pragma warning restore CS8618
-    {
-        RecordId = recordId;
-        Format = format;
-        _rawUtf8 = rawUtf8;
-        _isUtf8 = true;
-    }
-
-    /// <summary>The same, with the bytes copied into <paramref name="arena"/> when there is one (the event holds its
-    /// part of a slab until <see cref="ReleaseRaw"/>), else into an array of its own.</summary>
-#pragma warning disable CS8618
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal AuditEvent(string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena)
 #pragma warning restore CS8618
