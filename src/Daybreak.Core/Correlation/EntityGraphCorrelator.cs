@@ -88,9 +88,8 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         foreach (var m in members)
         {
             var e = alerts[m].Entities;
-            // Enumerating a sorted set allocates even when it is empty.
-            if (e.Users.Count > 0) users.UnionWith(e.Users);
-            else if (e.UserIds.Count > 0) users.UnionWith(e.UserIds);
+            // An alert's users by name, else by object id; added one by one, as HashSet.UnionWith would box the set.
+            foreach (var u in e.Users.Count > 0 ? e.Users : e.UserIds) users.Add(u);
             if (users.Count > _options.MaxUsersPerIp) return true;
         }
         return false;

@@ -30,7 +30,6 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
     {
         var e = alert.Entities;
         var nodes = new List<EntityNode>();
-        // Sets are asked for their count first: enumerating one of two values or more allocates.
         // Apps and users are enumerated: an app filter and the mailbox rule apply to each.
         Add(nodes, EntityKind.Campaign, e.Campaigns);
         Add(nodes, EntityKind.CredentialKey, e.CredentialKeyIds);
@@ -38,34 +37,24 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
         Add(nodes, EntityKind.ObjectId, e.UserIds);
         Add(nodes, EntityKind.ObjectId, e.ServicePrincipals);
         var appOnly = false;
-        if (e.Apps.Count > 0)
+        foreach (var a in e.Apps)
         {
-            foreach (var a in e.Apps)
-            {
-                if (isCommonApp(a)) continue;
-                nodes.Add(new(EntityKind.App, a));
-                appOnly = true;
-            }
+            if (isCommonApp(a)) continue;
+            nodes.Add(new(EntityKind.App, a));
+            appOnly = true;
         }
-        if (e.Users.Count > 0)
+        foreach (var u in e.Users)
         {
-            foreach (var u in e.Users)
-            {
-                if (appOnly && e.Mailboxes.Contains(u)) continue;
-                nodes.Add(new(EntityKind.User, u));
-            }
+            if (appOnly && e.Mailboxes.Contains(u)) continue;
+            nodes.Add(new(EntityKind.User, u));
         }
         Add(nodes, EntityKind.Ip, e.Ips);
         return nodes;
     }
 
-    /// <summary>A set of one value (most of them) is read as its minimum.</summary>
+    /// <summary>An entity set's own enumerator allocates nothing for the empty and single-valued sets most alerts have.</summary>
     private static void Add(List<EntityNode> nodes, EntityKind kind, EntitySet values)
     {
-        if (values.Count == 1) nodes.Add(new(kind, values.Min!));
-        else if (values.Count > 1)
-        {
-            foreach (var v in values) nodes.Add(new(kind, v));
-        }
+        foreach (var v in values) nodes.Add(new(kind, v));
     }
 }
