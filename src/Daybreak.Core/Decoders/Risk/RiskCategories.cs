@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Daybreak.Decoders.Risk;
@@ -10,17 +11,11 @@ internal static class RiskCategories
     public const string RiskyServicePrincipals = "RiskyServicePrincipals";
     public const string ServicePrincipalRiskEvents = "ServicePrincipalRiskEvents";
 
-    private static readonly string[] Diagnostic = [RiskyUsers, UserRiskEvents, RiskyServicePrincipals, ServicePrincipalRiskEvents];
+    // Each name under any casing, to its canonical spelling: looked up once per record.
+    private static readonly FrozenDictionary<string, string> Diagnostic =
+        new[] { RiskyUsers, UserRiskEvents, RiskyServicePrincipals, ServicePrincipalRiskEvents }.ToFrozenDictionary(c => c, StringComparer.OrdinalIgnoreCase);
 
-    public static string? FromDiagnostic(string category)
-    {
-        // A loop, not Array.Find: a lambda capturing the category was a closure and a delegate per record.
-        foreach (var c in Diagnostic)
-        {
-            if (string.Equals(c, category, StringComparison.OrdinalIgnoreCase)) return c;
-        }
-        return null;
-    }
+    public static string? FromDiagnostic(string category) => Diagnostic.GetValueOrDefault(category);
 
     /// <summary>Log Analytics names the tables AADRiskyUsers, AADUserRiskEvents and so on.</summary>
     public static string? FromTable(string table) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Daybreak.Events;
 
@@ -15,18 +16,13 @@ internal static class SignInCategories
     public const string ManagedIdentity = "ManagedIdentitySignInLogs";
     public const string MicrosoftServicePrincipal = "MicrosoftServicePrincipalSignInLogs";
 
-    private static readonly string[] Diagnostic = [Interactive, NonInteractive, ServicePrincipal, ManagedIdentity, MicrosoftServicePrincipal];
+    // Each name under any casing, to its canonical spelling: looked up once per record.
+    private static readonly FrozenDictionary<string, string> Diagnostic =
+        new[] { Interactive, NonInteractive, ServicePrincipal, ManagedIdentity, MicrosoftServicePrincipal }
+            .ToFrozenDictionary(c => c, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The canonical category name, or null when <paramref name="category"/> is not a sign-in log.</summary>
-    public static string? FromDiagnostic(string category)
-    {
-        // A loop, not Array.Find: a lambda capturing the category was a closure and a delegate per record.
-        foreach (var c in Diagnostic)
-        {
-            if (string.Equals(c, category, StringComparison.OrdinalIgnoreCase)) return c;
-        }
-        return null;
-    }
+    public static string? FromDiagnostic(string category) => Diagnostic.GetValueOrDefault(category);
 
     /// <summary>The category a Log Analytics table holds, or null when it is not a sign-in table.</summary>
     public static string? FromTable(string table) => table.ToUpperInvariant() switch
