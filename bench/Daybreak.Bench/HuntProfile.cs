@@ -29,7 +29,8 @@ internal static class HuntProfile
         long decodeAllocated = 0;
         Stopwatch decode = new(), scoper = new(), correlate = new(), scope = new();
         var sink = new Sink();
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
+        // As the hunt phases decode: raw records in an arena, each released once every detection has seen its event.
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new Events.RawArena() });
         long n = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         using var results = decoder.Decode(new InputSource(file)).GetEnumerator();
@@ -54,6 +55,7 @@ internal static class HuntProfile
             scoper.Start();
             incidents.Scoper.Observe(evt);
             scoper.Stop();
+            evt.ReleaseRaw();
         }
         for (var i = 0; i < detections.Count; i++)
         {
