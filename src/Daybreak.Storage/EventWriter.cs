@@ -27,8 +27,11 @@ public sealed class EventWriter : IEventSink, IDisposable
     /// <summary>
     /// DuckDB's buffer-pool cap while ingesting. Without it, DuckDB kept the blocks it wrote cached: 7 GB of RSS for
     /// 2 GB of input. An open batch is held outside the cap, so peak memory is about this plus a row group per lane.
+    /// DuckDB fills the cap with blocks it wrote until the case outgrows it, so the cap also sets where memory stops
+    /// growing with the input: sign-ins at 1x / 10x / 20x peaked at 648 / 747 / 840 MB under 512 MB, at 632 / 652–666 /
+    /// 680 MB under this, as fast (docs/performance.md); 64 MB made the ingest a quarter slower.
     /// </summary>
-    public const string IngestMemoryLimit = "512MB";
+    public const string IngestMemoryLimit = "192MB";
 
     /// <summary>
     /// DuckDB's own worker threads while ingesting: one. The decoder and the appending threads already have the
