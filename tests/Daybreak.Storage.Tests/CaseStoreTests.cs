@@ -93,6 +93,49 @@ public sealed class CaseStoreTests
         Assert.Throws<StoreException>(() => store.Query("SET enable_external_access = true"));
     }
 
+    /// <summary>How the case stores the raw column's segments, after a checkpoint.</summary>
+    private static string[] RawCompression(CaseStore store) =>
+        store.Query("SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'raw' AND compression <> 'Constant' ORDER BY 1")
+            .Rows.Select(r => (string)r[0]!).ToArray();
+
+    private static void WriteVaried(CaseStore store, string prefix, int count)
+    {
+        using var writer = new EventWriter(store);
+        for (var i = 0; i < count; i++)
+        {
+            var evt = Event(prefix + i, i % 60);
+            // Short, varied records: DuckDB's own choice for these is FSST.
+            evt.Raw = "{\"Id\":\"" + prefix + i + "\",\"Operation\":\"MailItemsAccessed\",\"ClientIP\":\"10.0." + (i % 250) + "." + (i % 7) + "\",\"UserId\":\"user" + (i % 97) + "@contoso.com\"}";
+            writer.Write(evt);
+        }
+        writer.Flush();
+    }
+
+    [Fact]
+    public void A_new_case_stores_raw_records_with_zstd_and_an_old_case_keeps_its_own()
+    {
+        using var dir = new TempDir();
+        var fresh = dir.File("fresh.duckdb");
+        using (var store = CaseStore.Open(fresh)) WriteVaried(store, "n", 20_000);
+        using (var store = CaseStore.OpenReadOnly(fresh)) Assert.Equal(["ZSTD"], RawCompression(store));
+
+        // A case written before version 5 (played by undoing its record of version 5 and the column's setting): it
+        // holds events, so version 5 leaves its raw records where they are, and they read back unchanged.
+        var old = dir.File("old.duckdb");
+        using (var store = CaseStore.Open(old))
+        {
+            store.Query("DELETE FROM schema_version WHERE version >= 5");
+            store.Query("ALTER TABLE events DROP COLUMN raw; ALTER TABLE events ADD COLUMN raw VARCHAR; ALTER TABLE events ALTER COLUMN raw SET NOT NULL");
+            WriteVaried(store, "o", 20_000);
+        }
+        using (var store = CaseStore.Open(old))
+        {
+            Assert.Equal(Daybreak.Storage.Migrations.Migrator.Current, store.SchemaVersion);
+            Assert.Equal(20_000L, Convert.ToInt64(store.Query("SELECT count(*) FROM events WHERE raw LIKE '{\"Id\":\"o%'").Rows[0][0]));
+            Assert.DoesNotContain("ZSTD", RawCompression(store));
+        }
+    }
+
     [Fact]
     public void Schema_is_versioned_and_a_newer_case_file_is_refused()
     {

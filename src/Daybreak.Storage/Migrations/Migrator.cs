@@ -16,7 +16,7 @@ internal static class Migrator
         foreach (var migration in Schema.All.Where(m => m.Version > version))
         {
             using var tx = connection.BeginTransaction();
-            Exec(connection, migration.Sql);
+            if (migration.Applies?.Invoke(connection) != false) Exec(connection, migration.Sql);
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "INSERT INTO schema_version VALUES ($1, $2, $3)";
             cmd.Parameters.Add(Param(cmd, migration.Version));
