@@ -45,6 +45,20 @@ public static class Timestamps
     }
 
     /// <summary>
+    /// <see cref="TryParse"/> for UTF-8 text in exactly the ISO form <see cref="TryParseIsoUtc"/> reads, without making a
+    /// string; false for anything else (then the caller makes the string and calls <see cref="TryParse"/>, which gives
+    /// the same time for text this accepts).
+    /// </summary>
+    public static bool TryParseIsoUtf8(ReadOnlySpan<byte> utf8, out DateTime utc)
+    {
+        utc = default;
+        if (utf8.Length is < 19 or > 40) return false;
+        Span<char> chars = stackalloc char[40];
+        return System.Text.Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done
+            && TryParseIsoUtc(chars[..written], out utc);
+    }
+
+    /// <summary>
     /// The one form most records carry, <c>yyyy-MM-ddTHH:mm:ss[.fffffff][Z]</c> (UAL CreationTime, Entra times), read
     /// without the general parser, which costs more than the rest of a UAL record's fields. Anything else, or any
     /// field out of range, is left to the general parser, which gives the same result for these forms.

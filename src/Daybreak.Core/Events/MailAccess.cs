@@ -16,7 +16,7 @@ public sealed class MailAccess
     /// <summary>Number of aggregated operations in the record (Bind is aggregated per 2-minute window).</summary>
     public int? OperationCount { get; set; }
 
-    public List<MailFolder> Folders { get; } = [];
+    public List<MailFolder> Folders { get; init; } = [];
 
     public string? ClientInfoString { get; set; }
 

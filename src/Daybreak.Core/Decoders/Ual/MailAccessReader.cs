@@ -39,8 +39,8 @@ internal static class MailAccessReader
             ClientInfoString = r.ClientInfoString,
             AppId = r.AppId?.ToLowerInvariant(),
             ClientAppId = r.ClientAppId?.ToLowerInvariant(),
+            Folders = r.MailFolders!, // the reader's own list, made for this record
         };
-        mail.Folders.AddRange(r.MailFolders!);
         return mail;
     }
 

@@ -106,6 +106,8 @@ internal static class UalRecordReader
         public readonly string?[] Text = new string?[(int)F.Folders + 1];
         public readonly bool[] Present = new bool[(int)F.Folders + 1];
         public string? Operation;
+        public DateTime Time;
+        public bool HasTime;
         public UalRecord Record = new();
         public List<MailFolder>? Folders;
         public string? ContextClientAppId, ContextSessionId, ContextTokenId;
@@ -116,6 +118,8 @@ internal static class UalRecordReader
             Array.Clear(Text);
             Array.Clear(Present);
             Operation = ContextClientAppId = ContextSessionId = ContextTokenId = null;
+            Time = default;
+            HasTime = false;
             Record = new UalRecord();
             Folders = null;
             Target = AadTarget = null;
@@ -146,7 +150,10 @@ internal static class UalRecordReader
                     f.Operation = reader.TokenType == JsonTokenType.String ? Utf8StringCache.ForThread.GetString(ref reader) : Bail<string>();
                     break;
                 case F.CreationTime:
-                    f.Text[slot] = reader.TokenType == JsonTokenType.String ? reader.GetString() : Bail<string>();
+                    if (reader.TokenType != JsonTokenType.String) Bail();
+                    // The usual ISO form is read from its bytes; anything else as text, as the general path reads it.
+                    if (!reader.ValueIsEscaped && Timestamps.TryParseIsoUtf8(reader.ValueSpan, out f.Time)) f.HasTime = true;
+                    else f.Text[slot] = reader.GetString();
                     break;
                 case F.OperationProperties: r.OperationProperties = NameValueList(ref reader); break;
                 case F.ModifiedProperties: r.ModifiedProperties = NameValueList(ref reader); break;
@@ -340,8 +347,9 @@ internal static class UalRecordReader
         string? T(F field) => f.Text[(int)field];
         var r = f.Record;
         // No id (or a blank one) means a content hash of the raw text: the general path's job.
-        if (f.Operation is null || T(F.CreationTime) is not { } time || T(F.Id) is not { } id || string.IsNullOrWhiteSpace(id)) return null;
-        if (!Timestamps.TryParse(time, out var utc)) return null;
+        if (f.Operation is null || T(F.Id) is not { } id || string.IsNullOrWhiteSpace(id)) return null;
+        var utc = f.Time;
+        if (!f.HasTime && (T(F.CreationTime) is not { } time || !Timestamps.TryParse(time, out utc))) return null;
         r.Operation = f.Operation;
         r.Id = id;
         r.Time = utc;

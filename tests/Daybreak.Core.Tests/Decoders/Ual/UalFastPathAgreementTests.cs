@@ -38,7 +38,22 @@ public sealed class UalFastPathAgreementTests
             Assert.Equal(iso.UtcDateTime, utc);
             Assert.Equal(DateTimeKind.Utc, utc.Kind);
         }
+        // From UTF-8 bytes (UAL CreationTime): what is read there is read the same; the rest is declined, for the text
+        // path above.
+        if (Timestamps.TryParseIsoUtf8(System.Text.Encoding.UTF8.GetBytes(text), out var fromBytes))
+        {
+            Assert.True(parsed);
+            Assert.Equal(utc, fromBytes);
+            Assert.Equal(DateTimeKind.Utc, fromBytes.Kind);
+        }
     }
+
+    [Theory]
+    [InlineData("2024-01-12T03:04:05")]
+    [InlineData("2024-01-12T03:04:05Z")]
+    [InlineData("2024-01-12T03:04:05.1234567Z")]
+    public void The_usual_iso_forms_are_read_from_their_bytes(string text) =>
+        Assert.True(Timestamps.TryParseIsoUtf8(System.Text.Encoding.UTF8.GetBytes(text), out _));
 
     [Theory]
     [InlineData("Client=WebServices;ExchangeWebServices")]
