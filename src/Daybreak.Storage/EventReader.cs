@@ -41,8 +41,8 @@ public static class EventReader
     /// <summary>
     /// Rows per window when raw records are read: each window is sorted in process (<see cref="ReadSortedHere"/>),
     /// and two are held at a time. Measured on the 300-user simulated tenant with SigmaHQ's cloud rules: 50,000-row
-    /// windows sorted by DuckDB 19.7–20.5 s and 1.5 GB; sorted here and read ahead, 17.4–17.9 s at 16,384 rows
-    /// (1.5–1.6 GB), 18.2 s at 25,000 (1.5–1.7 GB), 19.2 s and 2.1 GB at 50,000.
+    /// windows sorted by DuckDB 19.7–22.2 s and 1.5 GB; sorted here and read ahead, 17.4–19.9 s at 16,384 rows
+    /// (1.5–1.6 GB), 18.2–19.3 s at 25,000 (1.5–1.7 GB), 19.2 s and 2.1 GB at 50,000 (docs/performance.md).
     /// </summary>
     public const int RawWindowRows = 16_384;
 
