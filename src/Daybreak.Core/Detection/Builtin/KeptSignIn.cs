@@ -28,7 +28,9 @@ internal class KeptSignIn
     public readonly string? SessionId;
     public readonly string? UniqueTokenId;
     public readonly string? CredentialKeyId;
-    private readonly List<Target> _targets;   // the event's own list: targets are never changed after decoding
+    // The event's own list (targets are never changed after decoding), or null for none: most sign-ins have none, and
+    // an empty list kept per sign-in was one more object in the old generation for every session a hunt holds.
+    private readonly List<Target>? _targets;
 
     /// <param name="names">The user's names kept once for all of the user's sign-ins, when the detection keeps many.</param>
     public KeptSignIn(AuditEvent e, UserNames? names = null)
@@ -45,7 +47,7 @@ internal class KeptSignIn
         SessionId = e.Auth.SessionId;
         UniqueTokenId = e.Auth.UniqueTokenId;
         CredentialKeyId = e.Auth.CredentialKeyId;
-        _targets = e.Targets;
+        _targets = e.Targets.Count > 0 ? e.Targets : null;
         (TenantId, ObjectId, Upn, AppId, Country) = names is null
             ? (e.TenantId, e.Actor.ObjectId, e.Actor.Upn, e.Actor.AppId, e.Network.Country)
             : (UserNames.Reuse(ref names.TenantId, e.TenantId), UserNames.Reuse(ref names.ObjectId, e.Actor.ObjectId),
@@ -69,7 +71,7 @@ internal class KeptSignIn
         e.Auth.SessionId = SessionId;
         e.Auth.UniqueTokenId = UniqueTokenId;
         e.Auth.CredentialKeyId = CredentialKeyId;
-        e.Targets.AddRange(_targets);
+        if (_targets is not null) e.Targets.AddRange(_targets);
         return e;
     }
 }
