@@ -11,6 +11,9 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
 {
     private readonly Dictionary<string, (TState State, DateTime LastSeen)> _items = new(StringComparer.Ordinal);
     private DateTime _lastSweep = DateTime.MinValue;
+    // No entry was last seen before this (a lower bound: entries only move later, and every add or set lowers it when
+    // needed), so a sweep whose cutoff is not past it would remove nothing and is skipped without reading the table.
+    private DateTime _oldestLastSeen = DateTime.MaxValue;
 
     public TimeSpan Ttl { get; } = ttl;
 
@@ -22,7 +25,7 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         Sweep(now);
         // One hash lookup: detections touch an entity per event, and tables hold up to hundreds of thousands.
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
-        if (!exists) entry = (create(), now);
+        if (!exists) entry = (create(), Added(now));
         else if (now > entry.LastSeen) entry.LastSeen = now;
         return entry.State;
     }
@@ -37,7 +40,8 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     {
         Sweep(now);
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out exists);
-        if (!exists || now > entry.LastSeen) entry.LastSeen = now;
+        if (!exists) entry.LastSeen = Added(now);
+        else if (now > entry.LastSeen) entry.LastSeen = now;
         return ref entry.State;
     }
 
@@ -45,7 +49,7 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     public void Set(string key, TState state, DateTime now)
     {
         Sweep(now);
-        _items[key] = (state, now);
+        _items[key] = (state, Added(now));
     }
 
     public TState? Peek(string key) => _items.TryGetValue(key, out var entry) ? entry.State : null;
@@ -58,15 +62,30 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
 
     public IEnumerable<KeyValuePair<string, TState>> Entries => _items.Select(kv => new KeyValuePair<string, TState>(kv.Key, kv.Value.State));
 
+    /// <summary>A last-seen time set on an add or a set (which may move an entry's time back): kept in the lower bound.</summary>
+    private DateTime Added(DateTime lastSeen)
+    {
+        if (lastSeen < _oldestLastSeen) _oldestLastSeen = lastSeen;
+        return lastSeen;
+    }
+
     private void Sweep(DateTime now)
     {
         var interval = Ttl < TimeSpan.FromHours(1) ? Ttl : TimeSpan.FromHours(1);
         if (now - _lastSweep < interval) return;
         _lastSweep = now;
         var cutoff = now - Ttl;
+        // Sweeping a table of hundreds of thousands of entries every hour of event time was a twentieth of a hunt's
+        // detections, and until the oldest entry reaches its time-to-live it removes nothing.
+        if (_oldestLastSeen >= cutoff) return;
+        var oldest = DateTime.MaxValue;
         // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
         foreach (var (key, entry) in _items)
+        {
             if (entry.LastSeen < cutoff) _items.Remove(key);
+            else if (entry.LastSeen < oldest) oldest = entry.LastSeen;
+        }
+        _oldestLastSeen = oldest;
     }
 }
 

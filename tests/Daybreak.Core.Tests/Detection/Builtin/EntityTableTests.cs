@@ -28,4 +28,26 @@ public sealed class EntityTableTests
         Assert.True(exists);
         Assert.Equal(T0.AddHours(4), table.LastSeen("other"));
     }
+
+    [Fact]
+    public void An_entry_added_with_an_earlier_time_than_the_rest_still_expires_at_the_next_sweep()
+    {
+        // Sweeps that could remove nothing are skipped by a lower bound on last-seen times; an out-of-order event must
+        // lower it, or the old entry would outlive its time-to-live.
+        var table = EntityTable.SetOnly<string>(TimeSpan.FromHours(2));
+        table.Set("a", "a", T0.AddHours(10));
+        table.Set("late", "late", T0.AddHours(1));
+
+        table.Set("b", "b", T0.AddHours(11));
+
+        Assert.Null(table.Peek("late"));
+        Assert.Equal("a", table.Peek("a"));
+        Assert.Equal(2, table.Count);
+        // And entries keep expiring once the oldest reaches its time-to-live, sweep after sweep.
+        table.Set("c", "c", T0.AddHours(12.5));
+        Assert.Null(table.Peek("a"));
+        table.Set("d", "d", T0.AddHours(14));
+        Assert.Null(table.Peek("b"));
+        Assert.Equal(["c", "d"], table.Entries.Select(e => e.Key).Order());
+    }
 }
