@@ -75,8 +75,8 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         if (now - _lastSweep < interval) return;
         _lastSweep = now;
         var cutoff = now - Ttl;
-        // Sweeping a table of hundreds of thousands of entries every hour of event time was a twentieth of a hunt's
-        // detections, and until the oldest entry reaches its time-to-live it removes nothing.
+        // Reading tables of hundreds of thousands of entries every hour of event time took 0.65 CPU-seconds of the 10x
+        // bench hunt, and until the oldest entry reaches its time-to-live a sweep removes nothing.
         if (_oldestLastSeen >= cutoff) return;
         var oldest = DateTime.MaxValue;
         // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
