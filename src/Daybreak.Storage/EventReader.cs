@@ -58,9 +58,8 @@ public static class EventReader
     public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store, int windowRows = DefaultWindowRows, RawArena? arena = null, bool withRaw = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowRows, 1);
-        return withRaw
-            ? ReadSortedHere(store, TimeWindows(store, Math.Min(windowRows, RawWindowRows)), arena)
-            : ReadSortedByDuckDb(store, TimeWindows(store, windowRows));
+        // The windows are planned when reading starts, as before, not when the reader is made.
+        return withRaw ? ReadSortedHere(store, Math.Min(windowRows, RawWindowRows), arena) : ReadSortedByDuckDb(store, windowRows);
     }
 
     /// <summary>
@@ -68,10 +67,10 @@ public static class EventReader
     /// its rows stream out, while the consumer works through the ones before (sorting here, holding a window of built
     /// events, was slower and took 0.3 GB more on the simulated tenant).
     /// </summary>
-    private static IEnumerable<AuditEvent> ReadSortedByDuckDb(CaseStore store, List<(DateTime From, DateTime To)> windows)
+    private static IEnumerable<AuditEvent> ReadSortedByDuckDb(CaseStore store, int windowRows)
     {
         var columns = Columns.Replace("encode(e.raw) AS raw", "NULL AS raw", StringComparison.Ordinal) + InEventOrder;
-        foreach (var window in windows)
+        foreach (var window in TimeWindows(store, windowRows))
         {
             foreach (var r in store.Stream(WindowSql(columns, window), out _))
                 yield return Build(r, arena: null);
@@ -84,8 +83,9 @@ public static class EventReader
     /// and the next window is read on another thread while this one is handed out, so reading overlaps the consumer
     /// as the streamed sort did.
     /// </summary>
-    private static IEnumerable<AuditEvent> ReadSortedHere(CaseStore store, List<(DateTime From, DateTime To)> windows, RawArena? arena)
+    private static IEnumerable<AuditEvent> ReadSortedHere(CaseStore store, int windowRows, RawArena? arena)
     {
+        var windows = TimeWindows(store, windowRows);
         Task<List<AuditEvent>>? next = null;
         try
         {
