@@ -20,8 +20,11 @@ public sealed class FormatsAndStdinTests
         Assert.Contains(formats, f => f.GetProperty("name").GetString() == "ual.purview-csv");
         Assert.All(formats, f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("example").GetString())));
         var human = Cli.Run("formats");
+        Assert.Equal(0, human.ExitCode);
         Assert.Contains("signin.loganalytics", human.Out);
         Assert.Contains("container.loganalytics-query", human.Out);
+        // The closing line names the containers, JSON brackets and all (read as markup, they were a crash).
+        Assert.Contains("{\"value\":[...]}", human.Out);
     }
 
     [Fact]

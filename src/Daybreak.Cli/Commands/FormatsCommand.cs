@@ -38,7 +38,8 @@ internal sealed class FormatsCommand(CliEnvironment env) : Command<FormatsComman
             env.Console.WriteLine("    " + format.Example.ReplaceLineEndings("\n    "));
             env.Console.WriteLine();
         }
-        env.Console.MarkupLine("[grey]Containers detected from content: JSON (array, {\"value\":[...]}, {\"records\":[...]}, single object), NDJSON, CSV, Logs query API results; gzip and UTF-16 anywhere. --format NAME forces a family or format.[/]");
+        // Escaped: the text holds JSON brackets, which markup would read as a style tag.
+        env.Console.MarkupLine("[grey]" + Markup.Escape("Containers detected from content: JSON (array, {\"value\":[...]}, {\"records\":[...]}, single object), NDJSON, CSV, Logs query API results; gzip and UTF-16 anywhere. --format NAME forces a family or format.") + "[/]");
         return ExitCodes.Completed;
     }
 }
