@@ -13,7 +13,8 @@ namespace Daybreak.Detection.Builtin;
 /// hotel while a spray runs stays out of it. A campaign has an id (<see cref="AlertEntities.Campaigns"/>) that its own alert and
 /// every target and success alert raised while it is live carry, so the campaign, its targets and the account it won are
 /// one incident; a campaign stays live while foreign failures keep arriving within the campaign window. Failures are kept
-/// without their raw text (<see cref="AuditEvent.WithoutRaw"/>): a spray's window holds them for days.
+/// as <see cref="KeptSignIn"/>s: a spray's window holds them for days, and whole events (even without their raw text)
+/// kept the old generation full of objects that only full collections reclaim.
 /// </summary>
 public sealed class PasswordSprayDetection : IDetection
 {
@@ -54,8 +55,9 @@ public sealed class PasswordSprayDetection : IDetection
 
     private sealed class AccountState
     {
-        public readonly List<AuditEvent> Pending = [];   // failures still inside the resolve window
-        public readonly List<AuditEvent> Foreign = [];   // failures that did not resolve
+        public readonly List<KeptSignIn> Pending = [];   // failures still inside the resolve window
+        public readonly List<KeptSignIn> Foreign = [];   // failures that did not resolve
+        public readonly UserNames Names = new();         // the account's names, kept once for all its failures
         public DateTime TargetAlertedUntil = DateTime.MinValue;
     }
 
@@ -71,18 +73,18 @@ public sealed class PasswordSprayDetection : IDetection
             if (ip is not null) _knownIps.Touch(ip, evt.Time);
             if (_accounts.Peek(key) is not { } s) return;
             // The account's own successes resolve its recent failures from the same IP: typos, not guesses.
-            foreach (var typo in s.Pending.Where(f => f.Network.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow).ToList())
+            foreach (var typo in s.Pending.Where(f => f.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow).ToList())
             {
                 s.Pending.Remove(typo);
                 _campaign.Remove(typo);
             }
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
-            var ips = s.Foreign.Select(f => f.Network.Ip).Distinct().Count();
+            var ips = s.Foreign.Select(f => f.Ip).Distinct().Count();
             // A sprayed account's owner signing in from the office is not the sprayer getting in.
             if (ips < _o.SuccessMinDistinctIps || (knownIp && _o.IgnoreSuccessFromKnownIps)) return;
-            var asns = s.Foreign.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
-            var success = BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign,
+            var asns = s.Foreign.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
+            var success = BuiltinAlert.Create(Name + ".success", "Successful sign-in after password spray", Severity.High, SuccessTechniques, evt, s.Foreign.Select(f => f.ToEvent()),
                 $"{evt.Actor.Upn ?? key} signed in successfully ({evt.Auth.Requirement ?? "unknown requirement"}) from {ip} after {s.Foreign.Count} failed password attempts " +
                 $"from {ips} other IPs in {asns} ASNs over {(evt.Time - s.Foreign[0].Time).TotalDays:0.#} days.");
             if (CampaignOf(s, s.Foreign[^1].Time) is { } campaign) success.Entities.Campaigns.Add(campaign);
@@ -94,7 +96,7 @@ public sealed class PasswordSprayDetection : IDetection
         if (evt.Outcome.Code is not { } code || !_codes.Contains(code)) return;
         if (ip is not null && _knownIps.IsLive(ip, evt.Time)) return;
         var state = _accounts.Touch(key, evt.Time);
-        var failure = evt.WithoutRaw();
+        var failure = new KeptSignIn(evt, state.Names);
         state.Pending.Add(failure);
         _campaign.Add(key, failure);
         if (LiveCampaign(evt.Time) is not null) _campaignLastFailure = evt.Time;
@@ -126,11 +128,11 @@ public sealed class PasswordSprayDetection : IDetection
     {
         if (evt.Time < s.TargetAlertedUntil) return;
         var all = s.Foreign.Concat(s.Pending).ToList();
-        var ips = all.Select(f => f.Network.Ip).Distinct().Count();
+        var ips = all.Select(f => f.Ip).Distinct().Count();
         if (ips < _o.TargetMinDistinctIps) return;
         s.TargetAlertedUntil = evt.Time + _o.Lookback;
-        var asns = all.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
-        var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all,
+        var asns = all.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
+        var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all.Select(f => f.ToEvent()),
             $"{evt.Actor.Upn ?? key}: {all.Count} failed password attempts from {ips} IPs in {asns} ASNs that never signed in successfully, " +
             $"over {(evt.Time - all.Min(f => f.Time)).TotalHours:0.#} hours.");
         if (CampaignOf(s, evt.Time) is { } campaign) target.Entities.Campaigns.Add(campaign);
@@ -162,7 +164,7 @@ public sealed class PasswordSprayDetection : IDetection
         _failuresAddedAtEmptyScan = -1;
         var failures = pattern.Members.Values.SelectMany(f => f).ToList();
         var ips = Ips(failures);
-        var asns = failures.Select(f => f.Network.Asn).Where(a => a is not null).Distinct().Count();
+        var asns = failures.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
         _campaignAlertedUntil = evt.Time + _o.CampaignWindow;
         var first = failures.MinBy(f => f.Time)!;
         // A campaign that is still live keeps its id when it is raised again; a new one takes the id of its first failure.
@@ -170,7 +172,7 @@ public sealed class PasswordSprayDetection : IDetection
         _campaignLastFailure = evt.Time;
         // Raised on the campaign's latest failure, not on the one that arrived: that may be an account outside the pattern.
         var latest = failures.MaxBy(f => f.Time)!;
-        var alert = BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, latest, failures,
+        var alert = BuiltinAlert.Create(Name + ".campaign", "Password spray campaign across accounts", Severity.Medium, Techniques, latest.ToEvent(), failures.Select(f => f.ToEvent()),
             $"{pattern.Members.Count} accounts failed {failures.Count} password attempts from {ips} IPs in {asns} ASNs that never signed in successfully " +
             $"and that failed for other accounts of the campaign too, within {_o.CampaignWindow.TotalDays:0.#} days.");
         alert.Entities.Campaigns.Add(_campaignId);
@@ -194,7 +196,7 @@ public sealed class PasswordSprayDetection : IDetection
         return SprayCampaignPattern.Find(rows, keys, _o.CampaignSharedMinAccounts, _scanTable);
     }
 
-    private IEnumerable<(string Account, AuditEvent Failure)> AccountFailures(DateTime from, DateTime to)
+    private IEnumerable<(string Account, KeptSignIn Failure)> AccountFailures(DateTime from, DateTime to)
     {
         foreach (var (account, state) in _accounts.Entries)
         {
@@ -210,7 +212,7 @@ public sealed class PasswordSprayDetection : IDetection
     private string? CampaignOf(AccountState s, DateTime at) =>
         LiveCampaign(at) is { } id && PatternAt(at).Covers(s.Foreign.Concat(s.Pending)) ? id : null;
 
-    private static int Ips(IEnumerable<AuditEvent> failures) => failures.Select(f => f.Network.Ip).Distinct().Count();
+    private static int Ips(IEnumerable<KeptSignIn> failures) => failures.Select(f => f.Ip).Distinct().Count();
 
     /// <summary>The id of the campaign when a foreign failure arrived within the campaign window before <paramref name="at"/>.</summary>
     private string? LiveCampaign(DateTime at) => _campaignId is not null && at - _campaignLastFailure <= _o.CampaignWindow ? _campaignId : null;

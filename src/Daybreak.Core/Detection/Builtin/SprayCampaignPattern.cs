@@ -1,5 +1,3 @@
-using Daybreak.Events;
-
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>
@@ -15,7 +13,7 @@ internal sealed class SprayCampaignPattern
     private readonly HashSet<string> _ips;
     private readonly HashSet<long> _asns;
 
-    private SprayCampaignPattern(Dictionary<string, List<AuditEvent>> members, HashSet<string> ips, HashSet<long> asns)
+    private SprayCampaignPattern(Dictionary<string, List<KeptSignIn>> members, HashSet<string> ips, HashSet<long> asns)
     {
         Members = members;
         _ips = ips;
@@ -23,13 +21,13 @@ internal sealed class SprayCampaignPattern
     }
 
     /// <summary>Member accounts and their failures that match the pattern, each account's in time order.</summary>
-    public IReadOnlyDictionary<string, List<AuditEvent>> Members { get; }
+    public IReadOnlyDictionary<string, List<KeptSignIn>> Members { get; }
 
-    public bool Matches(AuditEvent failure) =>
-        failure.Network.Ip is { } ip && _ips.Contains(ip) || failure.Network.Asn is { } asn && _asns.Contains(asn);
+    public bool Matches(KeptSignIn failure) =>
+        failure.Ip is { } ip && _ips.Contains(ip) || failure.Asn is { } asn && _asns.Contains(asn);
 
     /// <summary>True when at least two distinct IPs of <paramref name="failures"/> match the pattern.</summary>
-    public bool Covers(IEnumerable<AuditEvent> failures) => failures.Where(Matches).Select(f => f.Network.Ip).Distinct().Count() >= 2;
+    public bool Covers(IEnumerable<KeptSignIn> failures) => failures.Where(Matches).Select(f => f.Ip).Distinct().Count() >= 2;
 
     /// <summary>The campaign pattern of a window's failures, whose ids are <paramref name="keys"/>'; <paramref name="table"/>
     /// is scratch space, kept from one scan to the next.</summary>

@@ -1,5 +1,3 @@
-using Daybreak.Events;
-
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>
@@ -16,7 +14,7 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
     private int _count;
     private long _headSeq;   // arrival number of the row at _head
     private int _removedCount;
-    private readonly Dictionary<AuditEvent, long> _seq = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<KeptSignIn, long> _seq = new(ReferenceEqualityComparer.Instance);
     private readonly List<Dictionary<int, int>?> _ipsByAccount = [];
 
     /// <summary>The ids the window's rows carry.</summary>
@@ -51,7 +49,7 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
         }
     }
 
-    public void Add(string account, AuditEvent failure)
+    public void Add(string account, KeptSignIn failure)
     {
         if (_count == _rows.Length) Grow();
         var row = Keys.Add(account, failure);
@@ -65,7 +63,7 @@ internal sealed class SprayCampaignWindow(TimeSpan window)
 
     /// <summary>Takes a failure out early. One the window already let go of was uncounted then (an account's failures go
     /// back further than the window): it changes nothing, as does removing a failure twice.</summary>
-    public void Remove(AuditEvent failure)
+    public void Remove(KeptSignIn failure)
     {
         if (!_seq.TryGetValue(failure, out var seq)) return;
         ref var row = ref _rows[(_head + (int)(seq - _headSeq)) % _rows.Length];

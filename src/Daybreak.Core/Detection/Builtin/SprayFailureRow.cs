@@ -1,10 +1,8 @@
-using Daybreak.Events;
-
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>A spray failure with its account, IP and ASN as ids of a <see cref="SprayKeys"/> (ASN -1: none), and its
 /// time beside it: pattern scans read rows, not the events scattered over the heap.</summary>
-internal record struct SprayFailureRow(AuditEvent Failure, DateTime Time, int Account, int Ip, int Asn)
+internal record struct SprayFailureRow(KeptSignIn Failure, DateTime Time, int Account, int Ip, int Asn)
 {
     /// <summary>Resolved, won or otherwise taken out of the window before it expired.</summary>
     public bool Removed;
@@ -20,8 +18,8 @@ internal sealed class SprayKeys
     public CountedIds<string> Ips { get; } = new(StringComparer.Ordinal);
     public CountedIds<long> Asns { get; } = new();
 
-    public SprayFailureRow Add(string account, AuditEvent failure) =>
-        new(failure, failure.Time, Accounts.Add(account), Ips.Add(failure.Network.Ip ?? MissingIp), failure.Network.Asn is { } asn ? Asns.Add(asn) : -1);
+    public SprayFailureRow Add(string account, KeptSignIn failure) =>
+        new(failure, failure.Time, Accounts.Add(account), Ips.Add(failure.Ip ?? MissingIp), failure.Asn is { } asn ? Asns.Add(asn) : -1);
 
     public void Release(SprayFailureRow row)
     {
@@ -31,7 +29,7 @@ internal sealed class SprayKeys
     }
 
     /// <summary>Rows for failures that are not in a window (a pattern over an earlier time), with ids of their own.</summary>
-    public static (List<SprayFailureRow> Rows, SprayKeys Keys) Of(IEnumerable<(string Account, AuditEvent Failure)> failures)
+    public static (List<SprayFailureRow> Rows, SprayKeys Keys) Of(IEnumerable<(string Account, KeptSignIn Failure)> failures)
     {
         var keys = new SprayKeys();
         return ([.. failures.Select(f => keys.Add(f.Account, f.Failure))], keys);

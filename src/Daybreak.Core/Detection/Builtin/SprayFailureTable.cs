@@ -1,5 +1,3 @@
-using Daybreak.Events;
-
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace Daybreak.Detection.Builtin;
 internal sealed class SprayFailureTable
 {
     private SprayKeys _keys = new();
-    private AuditEvent[] _events = [];
+    private KeptSignIn[] _events = [];
     private int[] _account = [];
     private int[] _ip = [];
     private int[] _asn = [];        // -1: no ASN
@@ -157,9 +155,9 @@ internal sealed class SprayFailureTable
     }
 
     /// <summary>The accounts with live failures, each with those failures in time order.</summary>
-    public Dictionary<string, List<AuditEvent>> Members()
+    public Dictionary<string, List<KeptSignIn>> Members()
     {
-        var members = new Dictionary<string, List<AuditEvent>>(StringComparer.Ordinal);
+        var members = new Dictionary<string, List<KeptSignIn>>(StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
             if (!Alive[i]) continue;

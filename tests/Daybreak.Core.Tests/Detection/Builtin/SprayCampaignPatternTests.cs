@@ -1,5 +1,4 @@
 using Daybreak.Detection.Builtin;
-using Daybreak.Events;
 using static Daybreak.Tests.Detection.Builtin.Some;
 
 namespace Daybreak.Tests.Detection.Builtin;
@@ -10,10 +9,12 @@ namespace Daybreak.Tests.Detection.Builtin;
 /// </summary>
 public sealed class SprayCampaignPatternTests
 {
-    private readonly List<(string Account, AuditEvent Failure)> _failures = [];
+    private readonly List<(string Account, KeptSignIn Failure)> _failures = [];
 
     private void Fail(string account, string ip, long asn) =>
-        _failures.Add((account, SignIn(T0.AddMinutes(_failures.Count), account + "@contoso.com", ip, "50126", asn: asn)));
+        _failures.Add((account, Failure(T0.AddMinutes(_failures.Count), account + "@contoso.com", ip, "50126", asn: asn)));
+
+    private static KeptSignIn Failure(DateTime time, string upn, string ip, string code, long asn) => new(SignIn(time, upn, ip, code, asn: asn));
 
     private SprayCampaignPattern Find(SprayFailureTable? table = null)
     {
@@ -37,7 +38,7 @@ public sealed class SprayCampaignPatternTests
 
         Assert.Equal(["v0", "v1", "v2", "v3", "v4"], pattern.Members.Keys.Order());
         Assert.All(pattern.Members.Values, f => Assert.Equal(2, f.Count));
-        Assert.True(pattern.Matches(SignIn(T0, "x@contoso.com", "203.0.113.99", "50126", asn: 100)));
+        Assert.True(pattern.Matches(Failure(T0, "x@contoso.com", "203.0.113.99", "50126", asn: 100)));
         Assert.False(pattern.Matches(_failures[^1].Failure));
         Assert.False(pattern.Covers(_failures.Where(f => f.Account == "traveller").Select(f => f.Failure)));
     }
@@ -64,8 +65,8 @@ public sealed class SprayCampaignPatternTests
         var pattern = Find();
 
         Assert.Equal(["a", "d0", "d1"], pattern.Members.Keys.Order());
-        Assert.Equal(["203.0.113.1", "203.0.113.3"], pattern.Members["a"].Select(f => f.Network.Ip));
-        Assert.False(pattern.Matches(SignIn(T0, "x@contoso.com", "203.0.113.99", "50126", asn: 300)));
+        Assert.Equal(["203.0.113.1", "203.0.113.3"], pattern.Members["a"].Select(f => f.Ip));
+        Assert.False(pattern.Matches(Failure(T0, "x@contoso.com", "203.0.113.99", "50126", asn: 300)));
     }
 
     [Fact]
@@ -82,13 +83,13 @@ public sealed class SprayCampaignPatternTests
         foreach (var (account, asn) in new[] { ("e", 501L), ("f", 502L), ("g", 503L) })
         {
             Fail(account, $"192.0.2.{asn - 500}", 100);
-            _failures.Add((account, SignIn(T0.AddMinutes(_failures.Count), account + "@contoso.com", ip: null!, "50126", asn: asn)));
+            _failures.Add((account, Failure(T0.AddMinutes(_failures.Count), account + "@contoso.com", ip: null!, "50126", asn: asn)));
         }
 
         var pattern = Find();
 
         Assert.Equal(["a", "b", "c"], pattern.Members.Keys.Order());
-        Assert.True(pattern.Matches(SignIn(T0, "x@contoso.com", "203.0.113.7", "50126", asn: 999)));
+        Assert.True(pattern.Matches(Failure(T0, "x@contoso.com", "203.0.113.7", "50126", asn: 999)));
     }
 
     [Fact]

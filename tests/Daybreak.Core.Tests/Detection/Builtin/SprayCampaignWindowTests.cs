@@ -12,9 +12,9 @@ public sealed class SprayCampaignWindowTests
     public void Counts_accounts_ips_and_changes_as_failures_come_and_go()
     {
         var w = new SprayCampaignWindow(Window);
-        var a1 = SignIn(T0, "a@contoso.com", "203.0.113.1", "50126");
-        var a2 = SignIn(T0.AddHours(1), "a@contoso.com", "203.0.113.2", "50126");
-        var b1 = SignIn(T0.AddHours(2), "b@contoso.com", "203.0.113.1", "50126");
+        var a1 = Failure(T0, "a@contoso.com", "203.0.113.1", "50126");
+        var a2 = Failure(T0.AddHours(1), "a@contoso.com", "203.0.113.2", "50126");
+        var b1 = Failure(T0.AddHours(2), "b@contoso.com", "203.0.113.1", "50126");
         w.Add("a", a1);
         w.Add("a", a2);
         w.Add("b", b1);
@@ -36,10 +36,10 @@ public sealed class SprayCampaignWindowTests
         // clears them all, the ones that expired were uncounted already. Counting them off again took the IP of
         // another account's failure with it and kept their ids in the removed set for good.
         var w = new SprayCampaignWindow(Window);
-        var old = SignIn(T0, "a@contoso.com", "203.0.113.9", "50126");
+        var old = Failure(T0, "a@contoso.com", "203.0.113.9", "50126");
         w.Add("a", old);
         w.Expire(T0.AddDays(4));
-        var recent = SignIn(T0.AddDays(4), "b@contoso.com", "203.0.113.9", "50126");
+        var recent = Failure(T0.AddDays(4), "b@contoso.com", "203.0.113.9", "50126");
         w.Add("b", recent);
         var changes = w.Changes;
 
@@ -57,19 +57,19 @@ public sealed class SprayCampaignWindowTests
         // Ids index the pattern scan's arrays: they must stay as few as the live keys, and a reused id must not carry the
         // counts of the key that had it before.
         var w = new SprayCampaignWindow(Window);
-        w.Add("a", SignIn(T0, "a@contoso.com", "203.0.113.1", "50126", asn: 1));
-        w.Add("a", SignIn(T0.AddHours(1), "a@contoso.com", "203.0.113.2", "50126", asn: 2));
+        w.Add("a", Failure(T0, "a@contoso.com", "203.0.113.1", "50126", asn: 1));
+        w.Add("a", Failure(T0.AddHours(1), "a@contoso.com", "203.0.113.2", "50126", asn: 2));
         Assert.Equal(1, w.SprayedAccounts);
         w.Expire(T0.AddDays(4));
         Assert.Equal((0, 0, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
 
-        var b = SignIn(T0.AddDays(4), "b@contoso.com", "198.51.100.7", "50126", asn: 3);
+        var b = Failure(T0.AddDays(4), "b@contoso.com", "198.51.100.7", "50126", asn: 3);
         w.Add("b", b);
         var row = Assert.Single(Rows(w));
         Assert.Equal((1, 1, 0), (w.Failures, w.DistinctIps, w.SprayedAccounts));
         Assert.Equal(("b", "198.51.100.7", 3L), (w.Keys.Accounts.KeyOf(row.Account), w.Keys.Ips.KeyOf(row.Ip), w.Keys.Asns.KeyOf(row.Asn)));
         Assert.Equal((1, 2, 2), (w.Keys.Accounts.Capacity, w.Keys.Ips.Capacity, w.Keys.Asns.Capacity));
-        w.Add("b", SignIn(T0.AddDays(4).AddHours(1), "b@contoso.com", "198.51.100.8", "50126"));
+        w.Add("b", Failure(T0.AddDays(4).AddHours(1), "b@contoso.com", "198.51.100.8", "50126"));
         Assert.Equal((2, 2, 1), (w.Failures, w.DistinctIps, w.SprayedAccounts));
     }
 
@@ -77,10 +77,10 @@ public sealed class SprayCampaignWindowTests
     public void Rows_come_in_arrival_order_within_the_asked_times_when_the_ring_wraps_and_grows()
     {
         var w = new SprayCampaignWindow(TimeSpan.FromHours(1));
-        var all = new List<Daybreak.Events.AuditEvent>();
+        var all = new List<KeptSignIn>();
         for (var i = 0; i < 1000; i++)
         {
-            var f = SignIn(T0.AddMinutes(i), $"u{i % 7}@contoso.com", $"203.0.113.{i % 200}", "50126");
+            var f = Failure(T0.AddMinutes(i), $"u{i % 7}@contoso.com", $"203.0.113.{i % 200}", "50126");
             all.Add(f);
             w.Add($"u{i % 7}", f);
             w.Expire(f.Time);
@@ -91,6 +91,8 @@ public sealed class SprayCampaignWindowTests
         w.Between(T0.AddMinutes(950), T0.AddMinutes(960), rows);
         Assert.Equal(all[950..961], rows.Select(r => r.Failure));
     }
+
+    private static KeptSignIn Failure(DateTime time, string upn, string ip, string code, long asn = 7922) => new(SignIn(time, upn, ip, code, asn: asn));
 
     private static List<SprayFailureRow> Rows(SprayCampaignWindow w)
     {
