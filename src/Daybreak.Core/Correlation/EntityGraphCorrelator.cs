@@ -36,8 +36,15 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         // Each node's alerts, in start order: the first alone, a list only from the second on (most nodes, a session
         // or an IP of one alert, never need one). One table per kind, keyed by the value: string keys hash without
         // the per-process randomisation a struct key's string gets.
-        var edges = new Dictionary<string, (int First, List<int>? All)>[Enum.GetValues<EntityKind>().Length];
-        for (var k = 0; k < edges.Length; k++) edges[k] = new(StringComparer.Ordinal);
+        // Each table is made as large as its kind's nodes could need: grown step by step, a table of a hundred thousand
+        // alerts' keys left a trail of large arrays whose allocation set off full collections of the whole heap.
+        var perKind = new int[Enum.GetValues<EntityKind>().Length];
+        foreach (var list in nodes)
+        {
+            foreach (var n in list) perKind[(int)n.Kind]++;
+        }
+        var edges = new Dictionary<string, (int First, List<int>? All)>[perKind.Length];
+        for (var k = 0; k < edges.Length; k++) edges[k] = new(perKind[k], StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
             foreach (var n in nodes[i])
@@ -58,10 +65,34 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
             }
         }
 
-        var components = Enumerable.Range(0, ordered.Count).GroupBy(sets.Find).Select(g => g.Select(i => ordered[i]).ToList()).ToList();
+        var components = Components(ordered, sets);
         var incidents = new Incident[components.Count];
         Parallel.For(0, components.Count, i => incidents[i] = Build(components[i]));
         return incidents.OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The alerts of each set, sets in the order of their first alert and alerts in start order (what grouping by
+    /// root gives), made in two passes over arrays rather than through a grouping of a list per key.</summary>
+    private static List<List<Alert>> Components(List<Alert> ordered, DisjointSets sets)
+    {
+        var componentOf = new int[ordered.Count];
+        var sizes = new List<int>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            // A root is its set's first alert (DisjointSets keeps the smaller index as root), so it is met first.
+            var root = sets.Find(i);
+            if (root == i)
+            {
+                componentOf[i] = sizes.Count;
+                sizes.Add(0);
+            }
+            else componentOf[i] = componentOf[root];
+            sizes[componentOf[i]]++;
+        }
+        var components = new List<List<Alert>>(sizes.Count);
+        foreach (var size in sizes) components.Add(new List<Alert>(size));
+        for (var i = 0; i < ordered.Count; i++) components[componentOf[i]].Add(ordered[i]);
+        return components;
     }
 
     /// <summary>Joins a node's alerts (in start order): each joins the run before it when it starts within the window
