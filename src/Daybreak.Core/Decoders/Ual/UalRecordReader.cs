@@ -130,11 +130,12 @@ internal static class UalRecordReader
     private static bool ReadRoot(ref Utf8JsonReader reader, Fields f)
     {
         var r = f.Record;
+        var context = FieldNames.Start;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject) return true;
             if (reader.ValueIsEscaped) return false;
-            var slot = Root.Match(reader.ValueSpan);
+            var slot = Root.Match(reader.ValueSpan, ref context);
             if (slot == FieldNames.Refused || !reader.Read()) return false;
             if (slot == FieldNames.Unknown)
             {
@@ -172,14 +173,15 @@ internal static class UalRecordReader
         return false;
     }
 
-    /// <summary>Advances to the next known property's value; unknown properties are skipped. False at the object's end.</summary>
-    private static bool Next(ref Utf8JsonReader reader, FieldNames names, out int slot)
+    /// <summary>Advances to the next known property's value; unknown properties are skipped. False at the object's end.
+    /// <paramref name="context"/> is the object's, from <see cref="FieldNames.Start"/> (see <see cref="FieldNames.Match"/>).</summary>
+    private static bool Next(ref Utf8JsonReader reader, FieldNames names, ref int context, out int slot)
     {
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject) { slot = 0; return false; }
             if (reader.ValueIsEscaped) Bail();
-            slot = names.Match(reader.ValueSpan);
+            slot = names.Match(reader.ValueSpan, ref context);
             if (slot == FieldNames.Refused || !reader.Read()) Bail();
             if (slot >= 0) return true;
             reader.Skip();
@@ -216,7 +218,8 @@ internal static class UalRecordReader
                 case JsonTokenType.StartObject:
                     values.Clear();
                     var seen = 0;
-                    while (Next(ref reader, NameValueFields, out var slot))
+                    var context = FieldNames.Start;
+                    while (Next(ref reader, NameValueFields, ref context, out var slot))
                     {
                         if ((seen & (1 << slot)) != 0) Bail();
                         seen |= 1 << slot;
@@ -247,7 +250,8 @@ internal static class UalRecordReader
             if (reader.TokenType != JsonTokenType.StartObject) continue; // the general path finds no ID in a scalar
             string? upperId = null, id = null, type = null;
             var seen = 0;
-            while (Next(ref reader, IdentityFields, out var slot))
+            var context = FieldNames.Start;
+            while (Next(ref reader, IdentityFields, ref context, out var slot))
             {
                 if ((seen & (1 << slot)) != 0) Bail();
                 seen |= 1 << slot;
@@ -266,7 +270,8 @@ internal static class UalRecordReader
     {
         if (reader.TokenType != JsonTokenType.StartObject) Bail(); // JSON in a string: the general path parses it
         var seen = 0;
-        while (Next(ref reader, ContextFields, out var slot))
+        var context = FieldNames.Start;
+        while (Next(ref reader, ContextFields, ref context, out var slot))
         {
             if ((seen & (1 << slot)) != 0) Bail();
             seen |= 1 << slot;
@@ -290,7 +295,8 @@ internal static class UalRecordReader
             if (reader.TokenType != JsonTokenType.StartObject) Bail(); // hashtable text, or a value the general path rejects
             var folder = new MailFolder();
             var seen = 0;
-            while (Next(ref reader, FolderFields, out var slot))
+            var context = FieldNames.Start;
+            while (Next(ref reader, FolderFields, ref context, out var slot))
             {
                 if ((seen & (1 << slot)) != 0) Bail();
                 seen |= 1 << slot;
@@ -317,7 +323,8 @@ internal static class UalRecordReader
             string? messageId = null, immutableId = null;
             long? size = null;
             var seen = 0;
-            while (Next(ref reader, ItemFields, out var slot))
+            var context = FieldNames.Start;
+            while (Next(ref reader, ItemFields, ref context, out var slot))
             {
                 if ((seen & (1 << slot)) != 0) Bail();
                 seen |= 1 << slot;
