@@ -44,13 +44,14 @@ internal static class DiagnosticSignInReader
 
     private static bool ReadObject(ref Utf8JsonReader reader, F fields, F.NameSet names)
     {
+        var context = F.NameSet.Start;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject) return true;
             if (reader.ValueIsEscaped) return false;
-            var slot = Match(reader.ValueSpan, names);
-            if (slot == Refused || !reader.Read()) return false;
-            if (slot == Unknown)
+            var slot = names.Match(reader.ValueSpan, ref context);
+            if (slot == F.NameSet.Refused || !reader.Read()) return false;
+            if (slot == F.NameSet.Unknown)
             {
                 reader.Skip();
                 continue;
@@ -86,20 +87,6 @@ internal static class DiagnosticSignInReader
             }
         }
         return false;
-    }
-
-    private const int Unknown = -1, Refused = -2;
-
-    /// <summary>The slot of an exactly matching known name; Refused for a known or refused name in another case.</summary>
-    private static int Match(ReadOnlySpan<byte> name, F.NameSet names)
-    {
-        if (name.IsEmpty || names.Candidates(name) is not { } candidates) return Unknown;
-        foreach (var (n, slot) in candidates)
-        {
-            if (n.Length != name.Length || !Ascii.EqualsIgnoreCase(name, n)) continue;
-            return slot >= 0 && Ascii.Equals(name, n) ? slot : Refused;
-        }
-        return Unknown;
     }
 
     private static F.NameSet? Nested(int slot) => slot switch
