@@ -55,14 +55,14 @@ internal sealed class DiagnosticSignInFields
     /// <summary>Names in properties that this path does not handle (the general path does).</summary>
     public static readonly string[] PropertiesRefusals = ["signInEventTypes"];
 
-    public static readonly NameSet Root = new(RootRefusals,
+    public static readonly FieldNames Root = new(
     [
         ("category", Category), ("properties", Properties), ("time", Time), ("TimeGenerated", TimeGenerated),
         ("tenantId", TenantId), ("resultType", ResultType), ("resultDescription", ResultDescription),
         ("callerIpAddress", CallerIpAddress), ("location", RootLocation), ("correlationId", RootCorrelationId),
-    ]);
+    ], RootRefusals);
 
-    public static readonly NameSet SignIn = new(PropertiesRefusals,
+    public static readonly FieldNames SignIn = new(
     [
         ("id", Id), ("createdDateTime", CreatedDateTime), ("resourceTenantId", ResourceTenantId),
         ("homeTenantId", HomeTenantId), ("status", Status), ("appId", AppId), ("userId", UserId),
@@ -76,76 +76,11 @@ internal sealed class DiagnosticSignInFields
         ("correlationId", CorrelationId), ("sessionId", SessionId), ("uniqueTokenIdentifier", UniqueTokenIdentifier),
         ("servicePrincipalCredentialKeyId", ServicePrincipalCredentialKeyId), ("resourceDisplayName", ResourceDisplayName),
         ("resourceIdentity", ResourceIdentity), ("resourceId", ResourceId),
-    ]);
+    ], PropertiesRefusals);
 
-    public static readonly NameSet StatusFields = new([], [("errorCode", ErrorCode), ("failureReason", FailureReason)]);
-    public static readonly NameSet LocationFields = new([], [("countryOrRegion", LocationCountry), ("city", LocationCity)]);
-    public static readonly NameSet DetailsFields = new([], [("countryOrRegion", DetailsCountry), ("city", DetailsCity)]);
-
-    /// <summary>
-    /// The names one object may hold, bucketed by length and first letter (case folded): most properties of a sign-in
-    /// are none of them, and a name is compared only with the few known or refused names of its bucket.
-    /// </summary>
-    public sealed class NameSet
-    {
-        public const int Unknown = -1, Refused = -2;
-
-        /// <summary>The <see cref="Match"/> context of an object's first name.</summary>
-        public const int Start = -1;
-
-        private readonly (string Name, int Entry)[][] _buckets = new (string, int)[64 * 32][];
-        private readonly byte[][] _names;
-        private readonly int[] _slots;   // per entry: its slot, or -1 for a refusal
-        // Per entry (and for an object's start, at 0): the index + 1 of the known name that followed it last time, 0 for
-        // none. A sign-in's properties come in one order, so one comparison usually finds the next known name. Shared by
-        // the decoding threads: a stale guess only costs the bucket lookup.
-        private readonly int[] _next;
-
-        public NameSet(string[] refusals, (string Name, int Slot)[] known)
-        {
-            // Known names first in each bucket, then refusals (slot -1), as a linear scan would meet them.
-            var all = known.Concat(refusals.Select(r => (Name: r, Slot: -1))).ToArray();
-            // A name exactly as written is then the answer however it is found (see Match).
-            if (all.DistinctBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Count() != all.Length)
-                throw new ArgumentException("names of one object must differ other than in case", nameof(known));
-            _names = [.. all.Select(e => System.Text.Encoding.ASCII.GetBytes(e.Name))];
-            _slots = [.. all.Select(e => e.Slot)];
-            _next = new int[all.Length + 1];
-            for (var i = 0; i < all.Length; i++)
-            {
-                ref var bucket = ref _buckets[Key(all[i].Name.Length, (byte)all[i].Name[0])];
-                bucket = [.. bucket ?? [], (all[i].Name, i)];
-            }
-        }
-
-        /// <summary>
-        /// The slot of an exactly matching known name; <see cref="Refused"/> for a known or refused name in another case
-        /// or a refused name; <see cref="Unknown"/> otherwise. The known name that followed the object's previous one
-        /// (<paramref name="context"/>, <see cref="Start"/> before the first) last time is tried first; a known name
-        /// moves the context on.
-        /// </summary>
-        public int Match(ReadOnlySpan<byte> name, ref int context)
-        {
-            var guess = _next[context + 1] - 1;
-            if (guess >= 0 && name.SequenceEqual(_names[guess]))
-            {
-                context = guess;
-                return _slots[guess];
-            }
-            if (name.IsEmpty || _buckets[Key(name.Length, name[0])] is not { } candidates) return Unknown;
-            foreach (var (n, entry) in candidates)
-            {
-                if (n.Length != name.Length || !System.Text.Ascii.EqualsIgnoreCase(name, n)) continue;
-                if (_slots[entry] < 0 || !System.Text.Ascii.Equals(name, n)) return Refused;
-                _next[context + 1] = entry + 1;
-                context = entry;
-                return _slots[entry];
-            }
-            return Unknown;
-        }
-
-        private static int Key(int length, byte first) => Math.Min(length, 63) * 32 + ((first | 0x20) & 31);
-    }
+    public static readonly FieldNames StatusFields = new([("errorCode", ErrorCode), ("failureReason", FailureReason)], []);
+    public static readonly FieldNames LocationFields = new([("countryOrRegion", LocationCountry), ("city", LocationCity)], []);
+    public static readonly FieldNames DetailsFields = new([("countryOrRegion", DetailsCountry), ("city", DetailsCity)], []);
 
     private readonly Value[] _values = new Value[Count];
 

@@ -42,16 +42,16 @@ internal static class DiagnosticSignInReader
         }
     }
 
-    private static bool ReadObject(ref Utf8JsonReader reader, F fields, F.NameSet names)
+    private static bool ReadObject(ref Utf8JsonReader reader, F fields, FieldNames names)
     {
-        var context = F.NameSet.Start;
+        var context = FieldNames.Start;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject) return true;
             if (reader.ValueIsEscaped) return false;
             var slot = names.Match(reader.ValueSpan, ref context);
-            if (slot == F.NameSet.Refused || !reader.Read()) return false;
-            if (slot == F.NameSet.Unknown)
+            if (slot == FieldNames.Refused || !reader.Read()) return false;
+            if (slot == FieldNames.Unknown)
             {
                 reader.Skip();
                 continue;
@@ -89,7 +89,7 @@ internal static class DiagnosticSignInReader
         return false;
     }
 
-    private static F.NameSet? Nested(int slot) => slot switch
+    private static FieldNames? Nested(int slot) => slot switch
     {
         F.Properties => F.SignIn,
         F.Status => F.StatusFields,

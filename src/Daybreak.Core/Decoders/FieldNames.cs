@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Daybreak.Decoders.Ual;
+namespace Daybreak.Decoders;
 
 /// <summary>
-/// Property names a single-pass reader knows, looked up by their UTF-8 bytes without allocating. A name that equals
+/// Property names a single-pass reader (diagnostic sign-ins, UAL) knows, looked up by their UTF-8 bytes without allocating. A name that equals
 /// a known or refused name only case-insensitively is <see cref="Refused"/>: the general path reads names
 /// case-insensitively, so such a record must go there to be read the same way.
 /// </summary>

@@ -1,9 +1,9 @@
 using System.Text;
-using Daybreak.Decoders.Ual;
+using Daybreak.Decoders;
 
-namespace Daybreak.Tests.Decoders.Ual;
+namespace Daybreak.Tests.Decoders;
 
-/// <summary>The single-pass reader's name lookup: what it learns of the order names come in may make it faster, never
+/// <summary>The single-pass readers' name lookup: what it learns of the order names come in may make it faster, never
 /// give another answer.</summary>
 public sealed class FieldNamesTests
 {
