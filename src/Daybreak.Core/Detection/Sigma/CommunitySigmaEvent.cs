@@ -26,6 +26,10 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     // cleared, instead of growing new ones (a third of the Sigma stage's allocation under SigmaHQ's cloud rules).
     [ThreadStatic] private static Dictionary<string, (bool Found, FieldValue Value)>? t_spareResolved;
     [ThreadStatic] private static Dictionary<string, bool>? t_spareTopLevel;
+    // The record read once for the mapping's raw paths, when a lookup first asks (see JsonFieldCapture).
+    private JsonFieldCapture? _capture;
+    private bool _captureTried;
+    [ThreadStatic] private static JsonFieldCapture? t_spareCapture;
 
     private readonly bool _pooled;
     private readonly byte[]? _ownRaw;   // a detached view's copy of the raw record: the event's may be released
@@ -72,6 +76,12 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         _disposed = true;
         _raw?.Dispose();
         _raw = null;
+        if (_capture is { } capture)
+        {
+            capture.Clear();
+            _capture = null;
+            if (_pooled) t_spareCapture = capture;
+        }
         if (!_pooled) return;
         if (_resolved is { } resolved)
         {
@@ -85,6 +95,41 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         }
         _resolved = null;
         _topLevel = null;
+    }
+
+    /// <summary>
+    /// The value of the mapping's planned raw path <paramref name="planned"/> (<see cref="JsonFieldPlan.Add"/>), from
+    /// one reading of the record for all of them; false when that reading cannot answer for it exactly (or the path is
+    /// not planned) and the parsed record must be asked.
+    /// </summary>
+    internal bool TryCaptured(int planned, out FieldValue value, out bool found)
+    {
+        value = FieldValue.Null;
+        found = false;
+        if (planned < 0) return false;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_captureTried)
+        {
+            _captureTried = true;
+            var utf8 = _ownRaw is not null ? _ownRaw.AsMemory() : Event.RawUtf8();
+            // Records that carry their raw text as a string (read back from a case) are parsed as before.
+            if (!utf8.IsEmpty)
+            {
+                _capture = (_pooled ? Spare(ref t_spareCapture) : null) ?? new JsonFieldCapture();
+                _capture.Run(_mapping.Plan, utf8);
+            }
+        }
+        if (_capture is null) return false;
+        switch (_capture.TryGet(planned, out value))
+        {
+            case JsonFieldCapture.Result.Found:
+                found = true;
+                return true;
+            case JsonFieldCapture.Result.NotFound:
+                return true;
+            default:
+                return false;
+        }
     }
 
     internal NormalisedSigmaEvent Normalised => _normalised ??= new NormalisedSigmaEvent(Event);

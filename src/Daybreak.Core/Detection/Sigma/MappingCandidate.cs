@@ -13,6 +13,11 @@ internal abstract class MappingCandidate
 {
     public abstract bool TryResolve(CommunitySigmaEvent evt, out FieldValue value);
 
+    /// <summary>Adds the raw paths this candidate reads to the mapping file's <paramref name="plan"/> (once, at load).</summary>
+    internal virtual void Plan(JsonFieldPlan plan)
+    {
+    }
+
     /// <summary>Parses one candidate text; plain, json: and nv: paths are tried under each root in order.</summary>
     public static MappingCandidate Parse(string text, IReadOnlyList<string> roots)
     {
@@ -49,9 +54,15 @@ internal abstract class MappingCandidate
     internal sealed class RawPath(string path, string? root = null) : MappingCandidate
     {
         private readonly FieldPath _path = FieldPath.Of(path);
+        private int _planned = -1;
+
+        internal override void Plan(JsonFieldPlan plan) => _planned = plan.Add(_path);
 
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
+            // The record read once for the mapping's paths answers most lookups; the root check below is then moot (a
+            // path found starts with the root, and one not found is not found).
+            if (evt.TryCaptured(_planned, out value, out var found)) return found && !value.IsNull;
             if (root is not null && !evt.MayHoldTopLevel(root))
             {
                 value = FieldValue.Null;
@@ -137,6 +148,11 @@ internal abstract class MappingCandidate
 
     internal sealed class FirstOf(MappingCandidate[] options) : MappingCandidate
     {
+        internal override void Plan(JsonFieldPlan plan)
+        {
+            foreach (var option in options) option.Plan(plan);
+        }
+
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
             foreach (var option in options)
@@ -152,6 +168,11 @@ internal abstract class MappingCandidate
 
     internal sealed class Union(MappingCandidate[] parts) : MappingCandidate
     {
+        internal override void Plan(JsonFieldPlan plan)
+        {
+            foreach (var part in parts) part.Plan(plan);
+        }
+
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
             List<FieldValue>? items = null;

@@ -24,7 +24,11 @@ public sealed class SigmaMappingFile
         _fields = fields;
         _values = values;
         _trim = trim;
+        foreach (var candidate in fields.Values.SelectMany(c => c)) candidate.Plan(Plan);
     }
+
+    /// <summary>The raw paths of this file's candidates, read from a record in one pass (<see cref="JsonFieldCapture"/>).</summary>
+    internal JsonFieldPlan Plan { get; } = new();
 
     /// <summary>The file name, e.g. entra-signin.yml.</summary>
     public string Name { get; }

@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace Daybreak.Rules.Sigma;
+
+/// <summary>
+/// Dotted paths that one reading of a JSON record should find (<see cref="JsonFieldCapture"/>), as a tree of their parts.
+/// Parts are compared ignoring ASCII case, as <see cref="JsonSigmaEvent"/> finds a name that is not written exactly, so
+/// paths that differ only in case share a node and an id. Made once (a mapping file's raw paths), then only read.
+/// </summary>
+internal sealed class JsonFieldPlan
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
+
+    internal sealed class Node(byte[] name, int id)
+    {
+        /// <summary>The part as ASCII bytes (the root's is empty).</summary>
+        public byte[] Name { get; } = name;
+
+        public int Id { get; } = id;
+
+        public List<Node> Children { get; } = [];
+
+        /// <summary>The id of the path that ends here, or -1.</summary>
+        public int End { get; set; } = -1;
+
+        /// <summary>The ids of every path through this node (its own end included).</summary>
+        public List<int> Paths { get; } = [];
+
+        /// <summary>The child whose name equals <paramref name="name"/> ignoring ASCII case, or null.</summary>
+        public Node? Find(ReadOnlySpan<byte> name)
+        {
+            foreach (var child in Children)
+            {
+                if (child.Name.Length == name.Length && Ascii.EqualsIgnoreCase(child.Name, name)) return child;
+            }
+            return null;
+        }
+    }
+
+    public Node Root { get; } = new([], 0);
+
+    /// <summary>Paths planned (ids run from 0).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Nodes made (ids run from 0).</summary>
+    public int Nodes { get; private set; } = 1;
+
+    /// <summary>The id of <paramref name="path"/>, or -1 for a path this plan cannot read exactly (a part that is empty or
+    /// not plain ASCII): such a path is always looked up in the parsed record.</summary>
+    public int Add(FieldPath path)
+    {
+        if (_ids.TryGetValue(path.Name, out var known)) return known;
+        if (path.Parts.Any(p => p.Length == 0 || !IsPlainName(p))) return -1;
+        var node = Root;
+        var id = Count;
+        node.Paths.Add(id);
+        foreach (var part in path.Parts)
+        {
+            var bytes = Encoding.ASCII.GetBytes(part);
+            var child = node.Find(bytes);
+            if (child is null)
+            {
+                child = new Node(bytes, Nodes++);
+                node.Children.Add(child);
+            }
+            child.Paths.Add(id);
+            node = child;
+        }
+        node.End = id;
+        Count++;
+        _ids[path.Name] = id;
+        return id;
+    }
+
+    /// <summary>Printable ASCII without quotes, backslashes or dots: written the same way raw and escaped.</summary>
+    private static bool IsPlainName(string part) => part.All(c => c is > ' ' and < (char)127 and not ('"' or '\\' or '.'));
+}
