@@ -20,6 +20,10 @@ internal sealed class JsonFieldPlan
 
         public List<Node> Children { get; } = [];
 
+        // The children by the length of their names: a record's object has dozens of names for each one planned, and
+        // most differ in length from every planned one.
+        private Node[]?[] _byLength = [];
+
         /// <summary>The id of the path that ends here, or -1.</summary>
         public int End { get; set; } = -1;
 
@@ -29,11 +33,19 @@ internal sealed class JsonFieldPlan
         /// <summary>The child whose name equals <paramref name="name"/> ignoring ASCII case, or null.</summary>
         public Node? Find(ReadOnlySpan<byte> name)
         {
-            foreach (var child in Children)
+            if (name.Length >= _byLength.Length || _byLength[name.Length] is not { } sameLength) return null;
+            foreach (var child in sameLength)
             {
-                if (child.Name.Length == name.Length && Ascii.EqualsIgnoreCase(child.Name, name)) return child;
+                if (Ascii.EqualsIgnoreCase(child.Name, name)) return child;
             }
             return null;
+        }
+
+        public void Add(Node child)
+        {
+            Children.Add(child);
+            if (_byLength.Length <= child.Name.Length) Array.Resize(ref _byLength, child.Name.Length + 1);
+            _byLength[child.Name.Length] = [.. _byLength[child.Name.Length] ?? [], child];
         }
     }
 
@@ -61,7 +73,7 @@ internal sealed class JsonFieldPlan
             if (child is null)
             {
                 child = new Node(bytes, Nodes++);
-                node.Children.Add(child);
+                node.Add(child);
             }
             child.Paths.Add(id);
             node = child;
