@@ -143,13 +143,15 @@ internal sealed class JsonFieldCapture
     /// <summary>Every path through <paramref name="node"/>, its own end included.</summary>
     private void MarkAll(JsonFieldPlan.Node node)
     {
-        foreach (var id in node.Paths) _results[id] = Result.Unsure;
+        var paths = node.Paths;
+        for (var i = 0; i < paths.Count; i++) _results[paths[i]] = Result.Unsure;
     }
 
     /// <summary>Every path that goes on below <paramref name="node"/>, not the one ending there.</summary>
     private void MarkBelow(JsonFieldPlan.Node node)
     {
-        foreach (var child in node.Children) MarkAll(child);
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++) MarkAll(children[i]);
     }
 
     private static void Fit<T>(ref T[] array, int length)

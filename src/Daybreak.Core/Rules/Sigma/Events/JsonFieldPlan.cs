@@ -18,7 +18,11 @@ internal sealed class JsonFieldPlan
 
         public int Id { get; } = id;
 
-        public List<Node> Children { get; } = [];
+        private readonly List<Node> _children = [];
+        private readonly List<int> _paths = [];
+
+        /// <summary>Made through <see cref="Add"/> only, which keeps them indexed by length for <see cref="Find"/>.</summary>
+        public IReadOnlyList<Node> Children => _children;
 
         // The children by the length of their names: a record's object has dozens of names for each one planned, and
         // most differ in length from every planned one.
@@ -28,7 +32,9 @@ internal sealed class JsonFieldPlan
         public int End { get; set; } = -1;
 
         /// <summary>The ids of every path through this node (its own end included).</summary>
-        public List<int> Paths { get; } = [];
+        public IReadOnlyList<int> Paths => _paths;
+
+        public void AddPath(int id) => _paths.Add(id);
 
         /// <summary>The child whose name equals <paramref name="name"/> ignoring ASCII case, or null.</summary>
         public Node? Find(ReadOnlySpan<byte> name)
@@ -43,7 +49,7 @@ internal sealed class JsonFieldPlan
 
         public void Add(Node child)
         {
-            Children.Add(child);
+            _children.Add(child);
             if (_byLength.Length <= child.Name.Length) Array.Resize(ref _byLength, child.Name.Length + 1);
             _byLength[child.Name.Length] = [.. _byLength[child.Name.Length] ?? [], child];
         }
@@ -65,7 +71,7 @@ internal sealed class JsonFieldPlan
         if (path.Parts.Any(p => p.Length == 0 || !IsPlainName(p))) return -1;
         var node = Root;
         var id = Count;
-        node.Paths.Add(id);
+        node.AddPath(id);
         foreach (var part in path.Parts)
         {
             var bytes = Encoding.ASCII.GetBytes(part);
@@ -75,7 +81,7 @@ internal sealed class JsonFieldPlan
                 child = new Node(bytes, Nodes++);
                 node.Add(child);
             }
-            child.Paths.Add(id);
+            child.AddPath(id);
             node = child;
         }
         node.End = id;
