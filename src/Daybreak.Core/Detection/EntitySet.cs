@@ -5,8 +5,8 @@ namespace Daybreak.Detection;
 
 /// <summary>
 /// One kind of entity of an <see cref="AlertEntities"/>: a set of strings in ordinal order, as a view of the owner's
-/// slot (nothing of its own to allocate). The slot holds nothing, the single value, or a sorted set from the second
-/// value on. Enumerating it in a <c>foreach</c> allocates nothing unless it holds two values or more. A default
+/// slot (nothing of its own to allocate). The slot holds nothing, the single value, or a <see cref="SortedStrings"/> from the
+/// second value on. Enumerating it in a <c>foreach</c> allocates nothing. A default
 /// <c>EntitySet</c> belongs to no alert: it reads as empty and refuses additions.
 /// </summary>
 [CollectionBuilder(typeof(EntitySet), nameof(Create))]
@@ -32,7 +32,7 @@ public readonly struct EntitySet : IReadOnlyCollection<string>
     {
         null => 0,
         string => 1,
-        var set => ((SortedSet<string>)set).Count,
+        var set => ((SortedStrings)set).Count,
     };
 
     /// <summary>The first value in ordinal order; null when the set is empty.</summary>
@@ -40,14 +40,14 @@ public readonly struct EntitySet : IReadOnlyCollection<string>
     {
         null => null,
         string s => s,
-        var set => ((SortedSet<string>)set).Min,
+        var set => ((SortedStrings)set).Min,
     };
 
     public bool Contains(string value) => Value switch
     {
         null => false,
         string s => string.Equals(s, value, StringComparison.Ordinal),
-        var set => ((SortedSet<string>)set).Contains(value),
+        var set => ((SortedStrings)set).Contains(value),
     };
 
     /// <summary>True when the set and <paramref name="values"/> share a value.</summary>
@@ -73,10 +73,10 @@ public readonly struct EntitySet : IReadOnlyCollection<string>
                 return true;
             case string s:
                 if (string.Equals(s, value, StringComparison.Ordinal)) return false;
-                slot = new SortedSet<string>(StringComparer.Ordinal) { s, value };
+                slot = new SortedStrings(s, value);
                 return true;
             default:
-                return ((SortedSet<string>)slot).Add(value);
+                return ((SortedStrings)slot).Add(value);
         }
     }
 
@@ -99,12 +99,12 @@ public readonly struct EntitySet : IReadOnlyCollection<string>
             case string s:
                 Add(s);
                 return;
-            case SortedSet<string> from:
+            case SortedStrings from:
                 ref var slot = ref _owner.Slot(_kind);
-                if (slot is SortedSet<string> into) into.UnionWith(from);
+                if (slot is SortedStrings into) into.UnionWith(from);
                 else
                 {
-                    var copy = new SortedSet<string>(from, StringComparer.Ordinal);
+                    var copy = from.Copy();
                     if (slot is string one) copy.Add(one);
                     slot = copy;
                 }
@@ -123,37 +123,39 @@ public readonly struct EntitySet : IReadOnlyCollection<string>
     public struct Enumerator : IEnumerator<string>
     {
         private readonly string? _single;
-        private SortedSet<string>.Enumerator _many;
-        private readonly bool _isMany;
-        private int _state;
+        private readonly SortedStrings? _many;
+        private readonly int _version;
+        private int _next;
 
         internal Enumerator(object? value)
         {
             _single = value as string;
-            if (value is SortedSet<string> set)
-            {
-                _many = set.GetEnumerator();
-                _isMany = true;
-            }
+            _many = value as SortedStrings;
+            _version = _many?.Version ?? 0;
         }
 
-        public readonly string Current => _isMany ? _many.Current : _single!;
+        public readonly string Current => _many is not null ? _many[_next - 1] : _single!;
 
         readonly object IEnumerator.Current => Current;
 
         public bool MoveNext()
         {
-            if (_isMany) return _many.MoveNext();
-            if (_state != 0 || _single is null) return false;
-            _state = 1;
+            if (_many is not null)
+            {
+                if (_many.Version != _version) throw new InvalidOperationException("The entity set changed while it was being enumerated.");
+                if (_next >= _many.Count) return false;
+                _next++;
+                return true;
+            }
+            if (_next != 0 || _single is null) return false;
+            _next = 1;
             return true;
         }
 
         public void Reset() => throw new NotSupportedException();
 
-        public void Dispose()
+        public readonly void Dispose()
         {
-            if (_isMany) _many.Dispose();
         }
     }
 }

@@ -36,6 +36,52 @@ public class EntitySetTests
     }
 
     [Fact]
+    public void Large_sets_and_their_unions_behave_as_ordinal_sorted_sets()
+    {
+        var rng = new Random(11);
+        // Values that order differently under ordinal and culture comparison, and enough of them to grow the array.
+        var pool = Enumerable.Range(0, 400).Select(i => (i % 4) switch { 0 => $"10.0.{i % 7}.{i}", 1 => $"User{i}", 2 => $"user{i}", _ => $"é{i}" }).ToArray();
+        for (var round = 0; round < 40; round++)
+        {
+            var a = new AlertEntities();
+            var b = new AlertEntities();
+            var refA = new SortedSet<string>(StringComparer.Ordinal);
+            var refB = new SortedSet<string>(StringComparer.Ordinal);
+            for (var i = rng.Next(0, 300); i > 0; i--)
+            {
+                var v = pool[rng.Next(pool.Length)];
+                Assert.Equal(refA.Add(v), a.Ips.Add(v));
+            }
+            for (var i = rng.Next(0, 300); i > 0; i--) { var v = pool[rng.Next(pool.Length)]; refB.Add(v); b.Ips.Add(v); }
+            Assert.Equal(refA, a.Ips);
+            Assert.Equal(refA.Min, a.Ips.Min);
+            foreach (var v in pool) Assert.Equal(refA.Contains(v), a.Ips.Contains(v));
+
+            a.UnionWith(b);
+            refA.UnionWith(refB);
+            Assert.Equal(refA, a.Ips);
+            Assert.Equal(refA.Count, a.Ips.Count);
+            Assert.Equal(refB, b.Ips);
+            // Adding after a union keeps both sets apart and in order.
+            Assert.Equal(refA.Add("0.new"), a.Ips.Add("0.new"));
+            Assert.Equal(refA, a.Ips);
+            Assert.Equal(refB, b.Ips);
+        }
+    }
+
+    [Fact]
+    public void Adding_while_enumerating_a_set_of_many_fails_rather_than_reading_shifted_values()
+    {
+        var e = new AlertEntities();
+        e.Users.Add("b");
+        e.Users.Add("c");
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var u in e.Users) e.Users.Add("a" + u);
+        });
+    }
+
+    [Fact]
     public void Union_merges_every_shape_into_every_shape_without_sharing_sets()
     {
         string[][] shapes = [[], ["m"], ["a"], ["z"], ["m", "a"], ["a", "m", "z"]];

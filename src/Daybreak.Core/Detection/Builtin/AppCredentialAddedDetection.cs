@@ -85,7 +85,7 @@ public sealed class AppCredentialAddedDetection : IDetection
             cues.Add($"added by an application ({evt.Actor.DisplayName ?? evt.Actor.AppId}), not a person");
             severity = Severity.High;
         }
-        var consent = evt.Targets.SelectMany(_apps.KeysOf).Select(_consents.Peek).FirstOrDefault(c => c is not null && evt.Time - c.Time <= _o.AfterConsentWindow);
+        var consent = ConsentBefore(evt);
         if (consent is not null)
         {
             cues.Add($"{(evt.Time - consent.Time).TotalHours:0.#} hours after an admin consent to the same app");
@@ -120,6 +120,11 @@ public sealed class AppCredentialAddedDetection : IDetection
             $"{evt.Actor.DisplayName ?? evt.Actor.AppId ?? "A service principal"} signed in{(evt.Network.Ip is { } ip ? $" from {ip}" : "")} with key {key}, " +
             $"{(evt.Time - added.Time).TotalHours:0.#} hours after that key was added by {added.Actor.Upn ?? added.Actor.DisplayName ?? added.Actor.AppId ?? "an unknown actor"} under suspicious circumstances."));
     }
+
+    /// <summary>An admin consent to one of the changed objects' apps within the window before the change. (A method of
+    /// its own: a lambda over Observe's event made a closure for every event observed.)</summary>
+    private AuditEvent? ConsentBefore(AuditEvent evt) =>
+        evt.Targets.SelectMany(_apps.KeysOf).Select(_consents.Peek).FirstOrDefault(c => c is not null && evt.Time - c.Time <= _o.AfterConsentWindow);
 
     private static bool IsAdminConsent(AuditEvent evt) => evt.Targets.SelectMany(t => t.ModifiedProperties)
         .Any(p => p.Name.Equals("ConsentContext.IsAdminConsent", StringComparison.OrdinalIgnoreCase) && string.Equals(Json.Unquote(p.NewValue), "true", StringComparison.OrdinalIgnoreCase));

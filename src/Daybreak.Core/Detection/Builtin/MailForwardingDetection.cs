@@ -36,7 +36,7 @@ public sealed class MailForwardingDetection : IDetection
         if (evt.Actor.Upn is { } upn && upn.IndexOf('@') is var at and > 0 && (evt.Source == SourceKind.SignIn || evt.Source == SourceKind.Ual && evt.Mail is not null))
             AddDomain(upn.AsSpan(at + 1));
         if (SignIns.IsUserSignIn(evt) && SignIns.IsSuccess(evt) && evt.Actor.Upn is { } who && evt.Network.Ip is { } from)
-            _lastSignIn.Set(who.ToLowerInvariant() + "|" + from, new KeptSignIn(evt), evt.Time);
+            KeepSignIn(who, from, evt);
         if (evt.Source != SourceKind.Ual || !_operations.Contains(evt.Operation) || evt.Outcome.Status == OutcomeStatus.Failure) return;
         var destinations = evt.Targets.SelectMany(t => t.ModifiedProperties)
             .Where(p => _parameters.Contains(p.Name) && !Json.IsEmpty(p.NewValue))
@@ -63,6 +63,18 @@ public sealed class MailForwardingDetection : IDetection
         Span<char> lower = domain.Length <= 256 ? stackalloc char[domain.Length] : new char[domain.Length];
         domain.ToLowerInvariant(lower);
         if (!_domainLookup.Contains(lower)) _domains.Add(lower.ToString());
+    }
+
+    /// <summary>Keeps the user's latest successful sign-in from the IP, keyed "upn|ip" (the UPN lower-cased) as
+    /// <see cref="SignInBefore"/> looks it up; the key is composed in a buffer, a string only for a new pair.</summary>
+    private void KeepSignIn(string upn, string ip, AuditEvent evt)
+    {
+        var length = upn.Length + 1 + ip.Length;
+        Span<char> key = length <= 512 ? stackalloc char[length] : new char[length];
+        upn.AsSpan().ToLowerInvariant(key);
+        key[upn.Length] = '|';
+        ip.AsSpan().CopyTo(key[(upn.Length + 1)..]);
+        _lastSignIn.Set(key, new KeptSignIn(evt), evt.Time);
     }
 
     /// <summary>The sign-in that opened the session the change was made in (same user, same IP, within a day): the compromised sign-in, as evidence.</summary>

@@ -50,7 +50,7 @@ public sealed class MfaFatigueDetection : IDetection
         {
             var s = _users.Touch(key, evt.Time);
             s.Denials.Add(evt.WithoutRaw());
-            s.Denials.RemoveAll(d => evt.Time - d.Time > _o.Window);
+            DropOlder(s.Denials, evt.Time, _o.Window);
             if (s.Raised || s.Denials.Count < _o.MinDenials) return;
             s.Raised = true;
             alerts.Raise(BuiltinAlert.Create(Name, "Repeated MFA denials (MFA fatigue)", Severity.Medium, Techniques, evt, s.Denials.Concat(s.Prompts),
@@ -61,13 +61,13 @@ public sealed class MfaFatigueDetection : IDetection
         if (code == "50074" || code == "50076")
         {
             state.Prompts.Add(evt.WithoutRaw());
-            state.Prompts.RemoveAll(p => evt.Time - p.Time > _o.Window + _o.ApprovalWindow);
+            DropOlder(state.Prompts, evt.Time, _o.Window + _o.ApprovalWindow);
             return;
         }
         // The approval is the attacker's own sign-in: interactive, from an IP the prompts came from. The victim's token
         // refreshes at night are MFA successes too, and must not count.
         if (!SignIns.IsSuccess(evt) || !SignIns.IsMultiFactor(evt) || !SignIns.IsInteractive(evt) || state.Denials.Count < _o.MinDenials) return;
-        if (!state.Denials.Any(d => d.Network.Ip == evt.Network.Ip)) return;
+        if (!AnyFrom(state.Denials, evt.Network.Ip)) return;
         if (evt.Time - state.Denials[^1].Time > _o.ApprovalWindow) return;
         alerts.Raise(BuiltinAlert.Create(Name + ".approved", "MFA prompt approved after repeated denials", Severity.High, ApprovalTechniques, evt,
             state.Denials.Concat(state.Prompts),
@@ -80,5 +80,26 @@ public sealed class MfaFatigueDetection : IDetection
 
     public void Flush(IAlertSink alerts)
     {
+    }
+
+    // Loops rather than lambdas: a lambda over Observe's event made a closure for every event observed.
+    // (Compared as ages, not against now minus the window: an event time near DateTime.MinValue must not throw.)
+    private static void DropOlder(List<AuditEvent> events, DateTime now, TimeSpan window)
+    {
+        var kept = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (now - events[i].Time <= window) events[kept++] = events[i];
+        }
+        events.RemoveRange(kept, events.Count - kept);
+    }
+
+    private static bool AnyFrom(List<AuditEvent> events, string? ip)
+    {
+        foreach (var e in events)
+        {
+            if (e.Network.Ip == ip) return true;
+        }
+        return false;
     }
 }

@@ -35,6 +35,7 @@ public sealed class PasswordSprayDetection : IDetection
     // Scratch of the pattern scans, kept between them (see SprayFailureTable).
     private readonly List<SprayFailureRow> _scanRows = [];
     private readonly SprayFailureTable _scanTable = new();
+    private HashSet<string?> _ipScratch = new(StringComparer.Ordinal);
 
     /// <summary>After a scan that found no campaign, the next one waits this long in event time: on data where foreign
     /// failures are common but unrelated, scanning every account on every failure would dominate the hunt.</summary>
@@ -72,15 +73,10 @@ public sealed class PasswordSprayDetection : IDetection
             var knownIp = ip is not null && _knownIps.IsLive(ip, evt.Time);
             if (ip is not null) _knownIps.Touch(ip, evt.Time);
             if (_accounts.Peek(key) is not { } s) return;
-            // The account's own successes resolve its recent failures from the same IP: typos, not guesses.
-            foreach (var typo in s.Pending.Where(f => f.Ip == ip && evt.Time - f.Time <= _o.ResolveWindow).ToList())
-            {
-                s.Pending.Remove(typo);
-                _campaign.Remove(typo);
-            }
+            ResolveTypos(s, ip, evt.Time);
             Mature(s, evt.Time, force: true);
             Prune(s, evt.Time);
-            var ips = s.Foreign.Select(f => f.Ip).Distinct().Count();
+            var ips = DistinctIps(s.Foreign);
             // A sprayed account's owner signing in from the office is not the sprayer getting in.
             if (ips < _o.SuccessMinDistinctIps || (knownIp && _o.IgnoreSuccessFromKnownIps)) return;
             var asns = s.Foreign.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
@@ -110,26 +106,64 @@ public sealed class PasswordSprayDetection : IDetection
     {
     }
 
+    /// <summary>The account's own successes resolve its recent failures from the same IP: typos, not guesses. (A method of
+    /// its own: a lambda over Observe's locals made a closure on every sign-in.)</summary>
+    private void ResolveTypos(AccountState s, string? ip, DateTime success)
+    {
+        for (var i = 0; i < s.Pending.Count; i++)
+        {
+            var f = s.Pending[i];
+            if (f.Ip != ip || success - f.Time > _o.ResolveWindow) continue;
+            s.Pending.RemoveAt(i--);
+            _campaign.Remove(f);
+        }
+    }
+
     /// <summary>Pending failures older than the resolve window (or all of them, at a success from elsewhere) become foreign.</summary>
     private void Mature(AccountState s, DateTime now, bool force)
     {
+        var moved = false;
         for (var i = 0; i < s.Pending.Count; i++)
         {
             if (!force && now - s.Pending[i].Time < _o.ResolveWindow) continue;
             s.Foreign.Add(s.Pending[i]);
             s.Pending.RemoveAt(i--);
+            moved = true;
         }
-        s.Foreign.Sort((a, b) => a.Time.CompareTo(b.Time));
+        // Kept in time order (Prune relies on it); only what was just moved can be out of it.
+        if (moved) s.Foreign.Sort(ByTime);
     }
 
-    private void Prune(AccountState s, DateTime now) => s.Foreign.RemoveAll(f => now - f.Time > _o.Lookback);
+    private static readonly Comparison<KeptSignIn> ByTime = (a, b) => a.Time.CompareTo(b.Time);
+
+    /// <summary>Drops the foreign failures older than the lookback; they are in time order (<see cref="Mature"/>).</summary>
+    private void Prune(AccountState s, DateTime now)
+    {
+        var stale = 0;
+        while (stale < s.Foreign.Count && now - s.Foreign[stale].Time > _o.Lookback) stale++;
+        s.Foreign.RemoveRange(0, stale);
+    }
+
+    /// <summary>
+    /// How many distinct IPs (no IP counting as one) the two lists' failures came from. Asked on every failure, so it
+    /// counts in a set kept for it rather than through LINQ's Distinct (a set and its arrays per failure were most of
+    /// this detection's allocation); a set grown by one large account is dropped rather than cleared at full size.
+    /// </summary>
+    private int DistinctIps(List<KeptSignIn> a, List<KeptSignIn>? b = null)
+    {
+        if (_ipScratch.Count > 4096) _ipScratch = new HashSet<string?>(StringComparer.Ordinal);
+        else _ipScratch.Clear();
+        foreach (var f in a) _ipScratch.Add(f.Ip);
+        if (b is not null) foreach (var f in b) _ipScratch.Add(f.Ip);
+        return _ipScratch.Count;
+    }
 
     private void CheckTarget(string key, AccountState s, AuditEvent evt, IAlertSink alerts)
     {
         if (evt.Time < s.TargetAlertedUntil) return;
-        var all = s.Foreign.Concat(s.Pending).ToList();
-        var ips = all.Select(f => f.Ip).Distinct().Count();
+        var ips = DistinctIps(s.Foreign, s.Pending);
         if (ips < _o.TargetMinDistinctIps) return;
+        var all = s.Foreign.Concat(s.Pending).ToList();
         s.TargetAlertedUntil = evt.Time + _o.Lookback;
         var asns = all.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
         var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all.Select(f => f.ToEvent()),

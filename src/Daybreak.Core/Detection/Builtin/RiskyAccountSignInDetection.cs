@@ -61,8 +61,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
 
         var cues = new List<string>();
         var upn = evt.Actor.Upn?.ToLowerInvariant();
-        var local = upn?.Split('@')[0] ?? "";
-        var hint = _o.AccountNameHints.FirstOrDefault(h => local.Contains(h, StringComparison.OrdinalIgnoreCase));
+        var hint = NameHint(upn);
         if (hint is not null) cues.Add($"its name marks a legacy/test/service account ('{hint}')");
         if (previous is { } p && evt.Time - p >= _o.DormantAfter) cues.Add($"dormant: no sign-in for {(evt.Time - p).TotalDays:0} days");
         else if (previous is null && evt.Time - _firstEvent >= _o.DormantAfter) cues.Add($"dormant: no sign-in in the {(evt.Time - _firstEvent.Value).TotalDays:0} days of data before it");
@@ -85,4 +84,17 @@ public sealed class RiskyAccountSignInDetection : IDetection
     }
 
     private void Remember(string key, AuditEvent creation) => _created.Set(key.ToLowerInvariant(), creation.WithoutRaw(), creation.Time);
+
+    /// <summary>The first name hint found in the UPN's local part (before any '@'); read as a span on every single-factor
+    /// sign-in, without splitting the UPN.</summary>
+    private string? NameHint(string? upn)
+    {
+        var local = upn is null ? default : upn.AsSpan(0, upn.IndexOf('@') is >= 0 and var at ? at : upn.Length);
+        var hints = _o.AccountNameHints;
+        for (var i = 0; i < hints.Count; i++)
+        {
+            if (local.Contains(hints[i], StringComparison.OrdinalIgnoreCase)) return hints[i];
+        }
+        return null;
+    }
 }
