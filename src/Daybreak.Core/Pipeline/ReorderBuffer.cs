@@ -28,7 +28,7 @@ public sealed class ReorderBuffer(TimeSpan lateness)
         if (evt.Time < _released) TooLate++;
         _queue.Enqueue(evt, (evt.Time, evt.RecordId));
         if (evt.Time > _newest) _newest = evt.Time;
-        return Release(_newest - Lateness);
+        return Release(EventTimes.Minus(_newest, Lateness));
     }
 
     /// <summary>End of input: releases everything.</summary>

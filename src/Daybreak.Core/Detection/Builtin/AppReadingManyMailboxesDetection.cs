@@ -47,11 +47,11 @@ public sealed class AppReadingManyMailboxesDetection : IDetection
         }
         s.LastRead[owner] = evt.WithoutRaw();
         if (learning || evt.Time < s.AlertedUntil) return;
-        var from = evt.Time - _o.Window;
+        var from = EventTimes.Minus(evt.Time, _o.Window);
         foreach (var stale in s.LastRead.Where(kv => kv.Value.Time < from).Select(kv => kv.Key).ToList()) s.LastRead.Remove(stale);
         var threshold = s.Established ? Math.Max(_o.MinMailboxes, (int)Math.Ceiling(s.Learned.Count * _o.BaselineMultiplier)) : _o.MinMailboxes;
         if (s.LastRead.Count < threshold) return;
-        s.AlertedUntil = evt.Time + _o.Window;
+        s.AlertedUntil = EventTimes.Plus(evt.Time, _o.Window);
         alerts.Raise(BuiltinAlert.Create(Name, "One application reading many mailboxes", Severity.High, Techniques, evt, s.LastRead.Values,
             $"Application {app} read {s.LastRead.Count} mailboxes within {_o.Window.TotalDays:0.#} days " +
             $"({(s.Established ? $"baseline {s.Learned.Count} in the learning period" : "not seen reading mail in the learning period")}): " +

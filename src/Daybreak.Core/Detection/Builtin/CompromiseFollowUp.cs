@@ -19,7 +19,7 @@ internal sealed class CompromiseFollowUp(TimeSpan window)
     public void Mark(AuditEvent trigger, string? session)
     {
         if (trigger.Actor.Upn is not { } upn) return;
-        _marks.Touch(upn.ToLowerInvariant(), trigger.Time).Add(new Marker(trigger.Network.Ip, session?.ToLowerInvariant(), trigger.Time + window, trigger.WithoutRaw()));
+        _marks.Touch(upn.ToLowerInvariant(), trigger.Time).Add(new Marker(trigger.Network.Ip, session?.ToLowerInvariant(), EventTimes.Plus(trigger.Time, window), trigger.WithoutRaw()));
     }
 
     /// <summary>The trigger this UAL record follows, once per mark and operation; null when it follows none.</summary>

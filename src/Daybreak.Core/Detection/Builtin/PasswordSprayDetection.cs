@@ -164,7 +164,7 @@ public sealed class PasswordSprayDetection : IDetection
         var ips = DistinctIps(s.Foreign, s.Pending);
         if (ips < _o.TargetMinDistinctIps) return;
         var all = s.Foreign.Concat(s.Pending).ToList();
-        s.TargetAlertedUntil = evt.Time + _o.Lookback;
+        s.TargetAlertedUntil = EventTimes.Plus(evt.Time, _o.Lookback);
         var asns = all.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
         var target = BuiltinAlert.Create(Name + ".target", "Account targeted by a distributed password spray", Severity.Medium, Techniques, evt, all.Select(f => f.ToEvent()),
             $"{evt.Actor.Upn ?? key}: {all.Count} failed password attempts from {ips} IPs in {asns} ASNs that never signed in successfully, " +
@@ -185,21 +185,21 @@ public sealed class PasswordSprayDetection : IDetection
         // may miss (SprayPatternCache.Slack). This halved the scans of a hunt with constant noise.
         if (_failuresAddedAtEmptyScan >= 0 && _campaign.Added - _failuresAddedAtEmptyScan <= SprayPatternCache.Slack(_campaign.Failures))
         {
-            _nextCampaignScan = evt.Time + CampaignRescanInterval;
+            _nextCampaignScan = EventTimes.Plus(evt.Time, CampaignRescanInterval);
             return;
         }
         var pattern = PatternAt(evt.Time);
         if (pattern.Members.Count < _o.CampaignMinAccounts || Ips(pattern.Members.Values.SelectMany(f => f)) < _o.TargetMinDistinctIps)
         {
             _failuresAddedAtEmptyScan = _campaign.Added;
-            _nextCampaignScan = evt.Time + CampaignRescanInterval;
+            _nextCampaignScan = EventTimes.Plus(evt.Time, CampaignRescanInterval);
             return;
         }
         _failuresAddedAtEmptyScan = -1;
         var failures = pattern.Members.Values.SelectMany(f => f).ToList();
         var ips = Ips(failures);
         var asns = failures.Select(f => f.Asn).Where(a => a is not null).Distinct().Count();
-        _campaignAlertedUntil = evt.Time + _o.CampaignWindow;
+        _campaignAlertedUntil = EventTimes.Plus(evt.Time, _o.CampaignWindow);
         var first = failures.MinBy(f => f.Time)!;
         // A campaign that is still live keeps its id when it is raised again; a new one takes the id of its first failure.
         _campaignId = LiveCampaign(evt.Time) ?? "spray:" + first.RecordId;
@@ -219,7 +219,7 @@ public sealed class PasswordSprayDetection : IDetection
     /// <summary>The failures of every account within the campaign window that ends at <paramref name="to"/>, narrowed to a campaign's pattern.</summary>
     private SprayCampaignPattern FindPattern(DateTime to)
     {
-        var from = to - _o.CampaignWindow;
+        var from = EventTimes.Minus(to, _o.CampaignWindow);
         // A window that ends where the incremental one does is all in it; an earlier one goes back to the accounts.
         if (to >= _campaign.ExpiredTo)
         {

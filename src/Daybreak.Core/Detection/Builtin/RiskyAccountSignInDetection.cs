@@ -72,7 +72,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
             cues.Add($"account created {(evt.Time - creation.Time).TotalMinutes:0} minutes earlier by {creation.Actor.DisplayName ?? creation.Actor.Upn ?? creation.Actor.AppId}");
         if (!mfaSeen && !ipKnown && evt.Time - _firstEvent >= _o.LearningPeriod) cues.Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
         if (cues.Count == 0 || evt.Time < state.AlertedUntil) return;
-        state.AlertedUntil = evt.Time + _o.RealertAfter;
+        state.AlertedUntil = EventTimes.Plus(evt.Time, _o.RealertAfter);
         var severity = cues.Count >= 2 ? Severity.High : Severity.Medium;
         alerts.Raise(BuiltinAlert.Create(Name, "Single-factor sign-in to a legacy, test, dormant or new account", severity, Techniques, evt,
             creation is null ? [] : [creation],

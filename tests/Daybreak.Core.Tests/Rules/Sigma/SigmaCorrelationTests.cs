@@ -72,6 +72,25 @@ public sealed class SigmaCorrelationTests
         return (alerts, correlator, matches);
     }
 
+    [Fact]
+    public void Times_at_the_ends_of_the_calendar_neither_throw_nor_lose_the_correlation()
+    {
+        // Event times come from logs; a window added to year 9999 or taken from year 1 must clamp, not throw.
+        var engine = SigmaTestKit.Engine(Correlation(EventCount));
+        var correlator = engine.CreateCorrelator(new SigmaCorrelatorOptions { AllowedLateness = TimeSpan.FromMinutes(5) });
+        var alerts = new List<SigmaCorrelationAlert>();
+        var evt = DictionarySigmaEvent.FromStrings(new Dictionary<string, string?> { ["action"] = "fail", ["User"] = "alice" }!);
+        DateTimeOffset[] times = [DateTimeOffset.MinValue, DateTimeOffset.MinValue.AddMinutes(1), DateTimeOffset.MinValue.AddMinutes(2),
+            DateTimeOffset.MaxValue.AddMinutes(-2), DateTimeOffset.MaxValue.AddMinutes(-1), DateTimeOffset.MaxValue];
+        var n = 0;
+        foreach (var time in times)
+            foreach (var match in engine.Evaluate(evt, new SigmaLogSource("test", null, null)))
+                alerts.AddRange(correlator.Observe(match, time, $"e{n++}", evt));
+        alerts.AddRange(correlator.Flush());
+
+        Assert.Equal(2, alerts.Count(a => a.RuleId == "22222222-0000-0000-0000-000000000001"));
+    }
+
     private const string EventCount = """
         type: event_count
         rules: [failed_login]

@@ -1,3 +1,4 @@
+using Daybreak.Events;
 using System.Globalization;
 
 namespace Daybreak.Rules.Sigma;
@@ -50,7 +51,7 @@ internal sealed class CorrelationWindowState
             MeasuredValue(input), MeasuredNumber(input));
         if (_eager)
         {
-            var cutoff = input.Time - _definition.Timespan;
+            var cutoff = EventTimes.Minus(input.Time, _definition.Timespan);
             group.Entries.RemoveAll(e => e.Time < cutoff);
             group.Entries.Add(entry);
             group.LastTime = input.Time;
@@ -59,17 +60,17 @@ internal sealed class CorrelationWindowState
                 alerts.Add(alert);
                 group.Entries.Clear();
             }
-            _expiry.Enqueue(key, input.Time + _definition.Timespan);
+            _expiry.Enqueue(key, EventTimes.Plus(input.Time, _definition.Timespan));
             return;
         }
-        if (group.Entries.Count > 0 && input.Time > group.WindowStart + _definition.Timespan)
+        if (group.Entries.Count > 0 && input.Time > EventTimes.Plus(group.WindowStart, _definition.Timespan))
         {
             Close(group, alerts);
         }
         if (group.Entries.Count == 0)
         {
             group.WindowStart = input.Time;
-            _expiry.Enqueue(key, input.Time + _definition.Timespan);
+            _expiry.Enqueue(key, EventTimes.Plus(input.Time, _definition.Timespan));
         }
         group.Entries.Add(entry);
         group.LastTime = input.Time;
@@ -82,7 +83,7 @@ internal sealed class CorrelationWindowState
         {
             _expiry.Dequeue();
             if (!_groups.TryGetValue(key, out var group)) continue;
-            var actualEnd = _eager ? group.LastTime + _definition.Timespan : group.WindowStart + _definition.Timespan;
+            var actualEnd = EventTimes.Plus(_eager ? group.LastTime : group.WindowStart, _definition.Timespan);
             if (actualEnd >= watermark) continue;
             if (!_eager) Close(group, alerts);
             _groups.Remove(key);

@@ -1,3 +1,4 @@
+using Daybreak.Events;
 namespace Daybreak.Rules.Sigma;
 
 /// <summary>
@@ -64,7 +65,7 @@ public sealed class SigmaCorrelator
         }
         if (eventTime > _maxTime) _maxTime = eventTime;
         var alerts = new List<SigmaCorrelationAlert>();
-        Advance(_maxTime - _options.AllowedLateness, alerts);
+        Advance(EventTimes.Minus(_maxTime, _options.AllowedLateness), alerts);
         return alerts;
     }
 
