@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Daybreak.Events;
 
 namespace Daybreak.Detection.Builtin;
@@ -12,7 +13,8 @@ public sealed class SessionReplayDetection : IDetection
     private static readonly string[] Techniques = ["T1539", "T1550.004", "T1557"];
 
     private readonly SessionReplayDetectionOptions _o;
-    private readonly EntityTable<IssuingSignIn> _sessions;
+    private readonly IssuedSessions _sessions;
+    private readonly InternedStrings _networks = new();
     private readonly EntityTable<UserState> _users;
     private readonly EntityTable<object> _tenantNetworks;
     private readonly CompromiseFollowUp _followUp;
@@ -22,7 +24,7 @@ public sealed class SessionReplayDetection : IDetection
     {
         _o = options ?? new SessionReplayDetectionOptions();
         _o.Validate();
-        _sessions = EntityTable.SetOnly<IssuingSignIn>(_o.SessionLifetime);
+        _sessions = new IssuedSessions(_o.SessionLifetime);
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
         _tenantNetworks = EntityTable.OfKeys(_o.HistoryRetention);
         _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
@@ -30,37 +32,30 @@ public sealed class SessionReplayDetection : IDetection
 
     public string Name => "session-replay";
 
-    /// <summary>
-    /// What a session (and its token) keeps of the sign-in that issued it (sessions live for days and all but a few are
-    /// never replayed), with the user's names shared from <see cref="UserState"/>. It is also the table's state for its
-    /// session id and its token id, with whether each was raised already.
-    /// </summary>
-    private sealed class IssuingSignIn(AuditEvent e, string network, UserState u) : KeptSignIn(e, u.Names)
-    {
-        public readonly string Network = network;
-        public bool SessionRaised;
-        public bool TokenRaised;
-    }
-
     private sealed class UserState
     {
         public DateTime FirstSeen = DateTime.MaxValue;
         public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
-        public readonly UserNames Names = new();
+        public readonly IssuedSessions.UserNumbers Numbers = new(); // the user's names as the session table numbers them
     }
 
-    // Network keys by ASN, made once each: a key per sign-in was most of this detection's allocation.
-    private readonly Dictionary<long, string> _asnKeys = [];
+    // Network keys by ASN, made (and numbered for the session table) once each: a key per sign-in was most of this
+    // detection's allocation.
+    private readonly Dictionary<long, (string Key, int Number)> _asnKeys = [];
 
-    /// <summary>Where a request came from, at the grain the logs give: the ASN, else the country.</summary>
-    private string? NetworkOf(AuditEvent evt)
+    /// <summary>Where a request came from, at the grain the logs give: the ASN, else the country; and its number.</summary>
+    private string? NetworkOf(AuditEvent evt, out int number)
     {
         if (evt.Network.Asn is { } asn)
         {
-            if (!_asnKeys.TryGetValue(asn, out var key)) _asnKeys[asn] = key = "as" + asn;
-            return key;
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_asnKeys, asn, out var exists);
+            if (!exists) known = ("as" + asn, _networks.Of("as" + asn));
+            number = known.Number;
+            return known.Key;
         }
-        return evt.Network.Country is { Length: > 0 } c ? "cc:" + c.ToLowerInvariant() : null;
+        var key = evt.Network.Country is { Length: > 0 } c ? "cc:" + c.ToLowerInvariant() : null;
+        number = _networks.Of(key);
+        return key;
     }
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
@@ -71,16 +66,16 @@ public sealed class SessionReplayDetection : IDetection
                 $"{evt.Operation} by {evt.Actor.Upn} from {evt.Network.Ip}, on the session replayed at {replay.Time:u} or from its IP."));
             return;
         }
-        if (!SignIns.IsUserSignIn(evt) || NetworkOf(evt) is not { } network) return;
+        if (!SignIns.IsUserSignIn(evt) || NetworkOf(evt, out var networkNumber) is not { } network) return;
         var user = SignIns.UserKey(evt)!;
         var u = _users.Touch(user, evt.Time);
         if (u.FirstSeen > evt.Time) u.FirstSeen = evt.Time;
         var newToUser = !u.Networks.Contains(network);
         var newToTenant = !_tenantNetworks.IsLive(network, evt.Time);
         // One record per sign-in, shared by its session and its token.
-        IssuingSignIn? issued = null;
-        Check(evt.Auth.SessionId, token: false, evt, network, u, newToTenant, newToUser, ref issued, alerts);
-        Check(evt.Auth.UniqueTokenId, token: true, evt, network, u, newToTenant, newToUser, ref issued, alerts);
+        var issued = -1;
+        Check(evt.Auth.SessionId, token: false, evt, networkNumber, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.UniqueTokenId, token: true, evt, networkNumber, u, newToTenant, newToUser, ref issued, alerts);
         // Only successful sign-ins teach us a user's networks: an attacker's failures must not make their network "known".
         if (SignIns.IsSuccess(evt))
         {
@@ -89,23 +84,26 @@ public sealed class SessionReplayDetection : IDetection
         }
     }
 
-    private void Check(string? id, bool token, AuditEvent evt, string network, UserState u, bool newToTenant, bool newToUser, ref IssuingSignIn? issued, IAlertSink alerts)
+    private void Check(string? id, bool token, AuditEvent evt, int network, UserState u, bool newToTenant, bool newToUser, ref int issued, IAlertSink alerts)
     {
         if (string.IsNullOrWhiteSpace(id)) return;
-        // Entra writes these ids in lower-case ASCII; only others need a lower-cased copy.
-        var lower = id.AsSpan().ContainsAnyInRange('A', 'Z') || !System.Text.Ascii.IsValid(id) ? id.ToLowerInvariant() : id;
-        ref var slot = ref _sessions.Slot(lower, evt.Time, out var known);
-        if (!known)
+        // Ids are matched lower-cased. Entra writes session ids in lower-case ASCII; only others are lower-cased, into a buffer.
+        Span<char> small = stackalloc char[128];
+        scoped ReadOnlySpan<char> chars = id;
+        char[]? rented = null;
+        if (chars.ContainsAnyInRange('A', 'Z') || !System.Text.Ascii.IsValid(chars))
         {
-            slot = issued ??= new IssuingSignIn(evt, network, u);
-            return;
+            var lower = id.Length <= small.Length ? small[..id.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(id.Length)).AsSpan(0, id.Length);
+            chars.ToLowerInvariant(lower);
+            chars = lower;
         }
-        var s = slot;
-        if ((token ? s.TokenRaised : s.SessionRaised) || s.Network == network || !SignIns.IsSuccess(evt)) return;
+        var s = _sessions.Touch(chars, evt.Time, evt, network, u.Numbers, ref issued);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        if (s < 0) return;
+        if (_sessions.Raised(s, token) || _sessions.NetworkOf(s) == network || !SignIns.IsSuccess(evt)) return;
         if (!newToUser || evt.Time - u.FirstSeen < _o.UserBaseline || (_o.RequireNewToTenant && !newToTenant)) return;
-        if (token) s.TokenRaised = true;
-        else s.SessionRaised = true;
-        var i = s.ToEvent();
+        _sessions.MarkRaised(s, token);
+        var i = _sessions.ToEvent(s);
         _followUp.Mark(evt, evt.Auth.SessionId);
         alerts.Raise(BuiltinAlert.Create(Name, "Session replayed from a new network", Severity.High, Techniques, evt, [i],
             $"Session {id} of {evt.Actor.Upn ?? SignIns.UserKey(evt)}, issued at {i.Time:u} from {i.Network.Ip} ({Describe(i)}), was used at {evt.Time:u} from {evt.Network.Ip} " +
