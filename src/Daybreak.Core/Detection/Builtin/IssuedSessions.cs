@@ -67,6 +67,7 @@ internal sealed class IssuedSessions
     private readonly Dictionary<long, List<(int Slot, int Version)>> _expiry = [];
     private readonly PriorityQueue<long, long> _expiryBuckets = new();
     private readonly List<int> _refile = [];
+    private readonly Stack<List<(int Slot, int Version)>> _spareLists = new(); // read buckets' lists, for new buckets
 
     public IssuedSessions(TimeSpan ttl)
     {
@@ -248,6 +249,8 @@ internal sealed class IssuedSessions
                 if (slot.LastSeen.Ticks < cutoff) Remove(index);
                 else _refile.Add(index); // touched since: filed again under its new time, once these buckets are read
             }
+            filed.Clear();
+            _spareLists.Push(filed);
         }
         foreach (var index in _refile) File(index);
         _refile.Clear();
@@ -262,7 +265,7 @@ internal sealed class IssuedSessions
         var key = _slots[index].LastSeen.Ticks / _bucketTicks;
         if (!_expiry.TryGetValue(key, out var filed))
         {
-            _expiry[key] = filed = [];
+            _expiry[key] = filed = _spareLists.TryPop(out var spare) ? spare : [];
             _expiryBuckets.Enqueue(key, key);
         }
         filed.Add((index, _slots[index].Version));

@@ -122,19 +122,18 @@ public sealed class PasswordSprayDetection : IDetection
     /// <summary>Pending failures older than the resolve window (or all of them, at a success from elsewhere) become foreign.</summary>
     private void Mature(AccountState s, DateTime now, bool force)
     {
-        var moved = false;
         for (var i = 0; i < s.Pending.Count; i++)
         {
-            if (!force && now - s.Pending[i].Time < _o.ResolveWindow) continue;
-            s.Foreign.Add(s.Pending[i]);
+            var f = s.Pending[i];
+            if (!force && now - f.Time < _o.ResolveWindow) continue;
+            // Kept in time order (Prune relies on it): a failure matures after those before it, so its place is nearly
+            // always the end. (Sorting the list on every failure was a tenth of this detection's time on sprayed accounts.)
+            var at = s.Foreign.Count;
+            while (at > 0 && s.Foreign[at - 1].Time > f.Time) at--;
+            s.Foreign.Insert(at, f);
             s.Pending.RemoveAt(i--);
-            moved = true;
         }
-        // Kept in time order (Prune relies on it); only what was just moved can be out of it.
-        if (moved) s.Foreign.Sort(ByTime);
     }
-
-    private static readonly Comparison<KeptSignIn> ByTime = (a, b) => a.Time.CompareTo(b.Time);
 
     /// <summary>Drops the foreign failures older than the lookback; they are in time order (<see cref="Mature"/>).</summary>
     private void Prune(AccountState s, DateTime now)

@@ -28,7 +28,7 @@ internal sealed class TextArena
     private readonly List<int> _liveBefore = [];    // the same at the last MarkStagnantSparse
     private readonly List<bool> _marked = [];       // chunks whose texts are to be moved out
     private readonly Stack<int> _freeChunkIds = new();
-    private readonly Stack<char[]> _spare = new();  // emptied standard chunks, kept for reuse
+    private readonly Stack<char[]> _spare = new();  // emptied full-size chunks, kept for reuse
     private int _current = -1;
     private int _used;                              // characters taken in the current chunk
 
@@ -123,9 +123,10 @@ internal sealed class TextArena
 
     private void FreeChunk(int id)
     {
-        // Emptied chunks are kept for reuse, as many as are in use: a hunt frees chunks about as fast as it fills new
-        // ones, and each new one is an allocation in the large object heap, which counts towards a full collection.
-        if (_chunks[id] is { Length: ChunkChars } chars && _spare.Count < Math.Max(4, Chunks)) _spare.Push(chars);
+        // Emptied chunks are all kept for reuse (so the arena never holds more than it once needed at the same time): a
+        // hunt frees chunks about as fast as it fills new ones, and each new one would be an allocation in the large
+        // object heap, whose budget starts full collections.
+        if (_chunks[id] is { Length: ChunkChars } chars) _spare.Push(chars);
         _chunks[id] = null;
         _marked[id] = false;
         _freeChunkIds.Push(id);
