@@ -7,13 +7,9 @@ namespace Daybreak.Events;
 /// </summary>
 internal static class EventTimes
 {
-    /// <summary><paramref name="time"/> + <paramref name="span"/>, or the calendar's end it would pass.</summary>
-    public static DateTime Plus(DateTime time, TimeSpan span)
-    {
-        if (span >= TimeSpan.Zero)
-            return DateTime.MaxValue.Ticks - time.Ticks < span.Ticks ? DateTime.SpecifyKind(DateTime.MaxValue, time.Kind) : time + span;
-        return time.Ticks - DateTime.MinValue.Ticks < -span.Ticks ? DateTime.SpecifyKind(DateTime.MinValue, time.Kind) : time + span;
-    }
+    /// <summary><paramref name="time"/> + <paramref name="span"/> (a window's length, never negative), or the calendar's end.</summary>
+    public static DateTime Plus(DateTime time, TimeSpan span) =>
+        DateTime.MaxValue.Ticks - time.Ticks < span.Ticks ? DateTime.SpecifyKind(DateTime.MaxValue, time.Kind) : time + span;
 
     /// <summary><paramref name="time"/> - <paramref name="span"/> (a window's length, never negative), or the calendar's start.</summary>
     public static DateTime Minus(DateTime time, TimeSpan span) =>

@@ -127,7 +127,7 @@ public sealed class PasswordSprayDetection : IDetection
             var f = s.Pending[i];
             if (!force && now - f.Time < _o.ResolveWindow) continue;
             // Kept in time order (Prune relies on it): a failure matures after those before it, so its place is nearly
-            // always the end. (Sorting the list on every failure was a tenth of this detection's time on sprayed accounts.)
+            // always the end, where sorting the whole list each time cost a sprayed account's size on every failure.
             var at = s.Foreign.Count;
             while (at > 0 && s.Foreign[at - 1].Time > f.Time) at--;
             s.Foreign.Insert(at, f);

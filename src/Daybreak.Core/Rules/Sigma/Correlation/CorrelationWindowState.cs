@@ -1,5 +1,5 @@
-using Daybreak.Events;
 using System.Globalization;
+using Daybreak.Events;
 
 namespace Daybreak.Rules.Sigma;
 

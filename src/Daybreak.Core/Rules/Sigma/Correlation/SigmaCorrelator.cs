@@ -1,4 +1,5 @@
 using Daybreak.Events;
+
 namespace Daybreak.Rules.Sigma;
 
 /// <summary>
