@@ -10,8 +10,6 @@ namespace Daybreak.Detection.Builtin;
 internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) where TState : class
 {
     private readonly Dictionary<string, (TState State, DateTime LastSeen)> _items = new(StringComparer.Ordinal);
-    private Dictionary<string, (TState State, DateTime LastSeen)>.AlternateLookup<ReadOnlySpan<char>> _byChars =>
-        _items.GetAlternateLookup<ReadOnlySpan<char>>();
     private DateTime _lastSweep = DateTime.MinValue;
     // No entry was last seen before this (a lower bound: entries only move later, and every add or set lowers it when
     // needed), so a sweep whose cutoff is not past it would remove nothing and is skipped without reading the table.
@@ -35,7 +33,7 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     /// <summary>
     /// The state slot of <paramref name="key"/>, marked seen at <paramref name="now"/>, added empty when missing
     /// (<paramref name="exists"/> false): the caller sets a new slot's state before anything else touches the table.
-    /// One hash lookup where a lookup and a <see cref="Set(string, TState, DateTime)"/> would take two, for tables that mostly add (a session
+    /// One hash lookup where a lookup and a <see cref="Set"/> would take two, for tables that mostly add (a session
     /// table sees a new session id with nearly every sign-in).
     /// </summary>
     public ref TState Slot(string key, DateTime now, out bool exists)
@@ -52,15 +50,6 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     {
         Sweep(now);
         _items[key] = (state, Added(now));
-    }
-
-    /// <summary><see cref="Set(string, TState, DateTime)"/> with the key as characters: a string is made only for a key not in the table, for
-    /// tables keyed by text composed per event (a user and an IP) whose keys mostly recur.</summary>
-    public void Set(ReadOnlySpan<char> key, TState state, DateTime now)
-    {
-        Sweep(now);
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byChars, key, out _);
-        entry = (state, Added(now));
     }
 
     public TState? Peek(string key) => _items.TryGetValue(key, out var entry) ? entry.State : null;
@@ -109,7 +98,7 @@ internal static class EntityTable
     /// IPs holds no object per IP.</summary>
     public static EntityTable<object> OfKeys(TimeSpan ttl) => new(ttl, () => Seen);
 
-    /// <summary>A table whose entries are only ever <see cref="EntityTable{TState}.Set(string, TState, DateTime)"/> with their state, never made empty
+    /// <summary>A table whose entries are only ever <see cref="EntityTable{TState}.Set"/> with their state, never made empty
     /// by <see cref="EntityTable{TState}.Touch"/>: a touch of a missing key is a defect, and says so.</summary>
     public static EntityTable<TState> SetOnly<TState>(TimeSpan ttl) where TState : class =>
         new(ttl, () => throw new InvalidOperationException("set, never created"));

@@ -16,7 +16,9 @@ public sealed class MailForwardingDetection : IDetection
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _domainLookup;
     private readonly HashSet<string> _operations;
     private readonly HashSet<string> _parameters;
-    private readonly EntityTable<KeptSignIn> _lastSignIn = EntityTable.SetOnly<KeptSignIn>(TimeSpan.FromHours(24));
+    // The latest successful sign-in per user and IP, for a day: evidence for a forwarding rule made in that session.
+    private readonly KeptSignInTable _lastSignIn = new(TimeSpan.FromHours(24));
+    private readonly KeptSignInTable.UserNumbers _names = new();
 
     public MailForwardingDetection(MailForwardingDetectionOptions? options = null)
     {
@@ -65,23 +67,31 @@ public sealed class MailForwardingDetection : IDetection
         if (!_domainLookup.Contains(lower)) _domains.Add(lower.ToString());
     }
 
-    /// <summary>Keeps the user's latest successful sign-in from the IP, keyed "upn|ip" (the UPN lower-cased) as
-    /// <see cref="SignInBefore"/> looks it up; the key is composed in a buffer, a string only for a new pair.</summary>
+    /// <summary>Keeps the user's latest successful sign-in from the IP (see <see cref="KeyOf"/>).</summary>
     private void KeepSignIn(string upn, string ip, AuditEvent evt)
     {
-        var length = upn.Length + 1 + ip.Length;
-        Span<char> key = length <= 512 ? stackalloc char[length] : new char[length];
-        upn.AsSpan().ToLowerInvariant(key);
-        key[upn.Length] = '|';
-        ip.AsSpan().CopyTo(key[(upn.Length + 1)..]);
-        _lastSignIn.Set(key, new KeptSignIn(evt), evt.Time);
+        Span<char> buffer = stackalloc char[256];
+        _lastSignIn.Set(KeyOf(upn, ip, buffer), evt, evt.Time, _names);
     }
 
     /// <summary>The sign-in that opened the session the change was made in (same user, same IP, within a day): the compromised sign-in, as evidence.</summary>
-    private IEnumerable<AuditEvent> SignInBefore(AuditEvent evt)
+    private AuditEvent[] SignInBefore(AuditEvent evt)
     {
-        if (evt.Actor.Upn is { } upn && evt.Network.Ip is { } ip && _lastSignIn.Peek(upn.ToLowerInvariant() + "|" + ip) is { } s && evt.Time - s.Time <= TimeSpan.FromHours(24))
-            yield return s.ToEvent();
+        if (evt.Actor.Upn is not { } upn || evt.Network.Ip is not { } ip) return [];
+        Span<char> buffer = stackalloc char[256];
+        var kept = _lastSignIn.Peek(KeyOf(upn, ip, buffer));
+        return kept >= 0 && evt.Time - _lastSignIn.TimeOf(kept) <= TimeSpan.FromHours(24) ? [_lastSignIn.ToEvent(kept)] : [];
+    }
+
+    /// <summary>"upn|ip", the UPN lower-cased, composed in <paramref name="buffer"/> when it fits (no string per sign-in).</summary>
+    private static ReadOnlySpan<char> KeyOf(string upn, string ip, Span<char> buffer)
+    {
+        var length = upn.Length + 1 + ip.Length;
+        var key = length <= buffer.Length ? buffer[..length] : new char[length];
+        upn.AsSpan().ToLowerInvariant(key);
+        key[upn.Length] = '|';
+        ip.AsSpan().CopyTo(key[(upn.Length + 1)..]);
+        return key;
     }
 
     private bool IsExternal(string address)

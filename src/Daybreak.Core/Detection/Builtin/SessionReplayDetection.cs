@@ -13,7 +13,7 @@ public sealed class SessionReplayDetection : IDetection
     private static readonly string[] Techniques = ["T1539", "T1550.004", "T1557"];
 
     private readonly SessionReplayDetectionOptions _o;
-    private readonly IssuedSessions _sessions;
+    private readonly KeptSignInTable _sessions;
     private readonly InternedStrings _networks = new();
     private readonly EntityTable<UserState> _users;
     private readonly EntityTable<object> _tenantNetworks;
@@ -24,7 +24,7 @@ public sealed class SessionReplayDetection : IDetection
     {
         _o = options ?? new SessionReplayDetectionOptions();
         _o.Validate();
-        _sessions = new IssuedSessions(_o.SessionLifetime);
+        _sessions = new KeptSignInTable(_o.SessionLifetime);
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
         _tenantNetworks = EntityTable.OfKeys(_o.HistoryRetention);
         _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
@@ -36,7 +36,7 @@ public sealed class SessionReplayDetection : IDetection
     {
         public DateTime FirstSeen = DateTime.MaxValue;
         public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
-        public readonly IssuedSessions.UserNumbers Numbers = new(); // the user's names as the session table numbers them
+        public readonly KeptSignInTable.UserNumbers Numbers = new(); // the user's names as the session table numbers them
     }
 
     // Network keys by ASN, made (and numbered for the session table) once each: a key per sign-in was most of this

@@ -3,15 +3,17 @@ using Daybreak.Events;
 namespace Daybreak.Detection.Builtin;
 
 /// <summary>
-/// Session replay's memory of which sign-in issued each session and token id, for as long as the id keeps being used
-/// within the time-to-live (as <see cref="EntityTable{TState}"/> keeps an entry). A hunt holds hundreds of thousands
-/// of these for days, nearly all never replayed, so nothing here is an object per id: ids and the issuing sign-in's
-/// own texts are characters in a <see cref="TextArena"/>, its names are numbers (<see cref="InternedStrings"/>), and
-/// the id table and the records are structs in arrays, which the collector does not trace. As strings and objects
-/// they were most of the live heap every full collection of a hunt marked. A sign-in's session id and token id share
-/// one record, with whether each was raised already.
+/// Sign-ins that detections keep by a text key for hours or days, with the expiry of <see cref="EntityTable{TState}"/>
+/// (an entry not touched for the time-to-live goes at the first sweep after): session replay's sessions and tokens
+/// (which sign-in issued each, <see cref="Touch"/>) and mail forwarding's latest sign-in per user and IP
+/// (<see cref="Set"/>). A hunt holds hundreds of thousands of these, nearly all never named in an alert, so nothing here
+/// is an object per key: keys and the sign-in's own texts are characters in a <see cref="TextArena"/>, its names are
+/// numbers (<see cref="InternedStrings"/>), and the key table and the records are structs in arrays, which the collector
+/// does not trace. As strings and objects (<see cref="KeptSignIn"/>s in entity tables) they were most of the live heap
+/// every full collection of a hunt marked. Several keys may share a record (a sign-in's session id and token id), which
+/// carries whether each kind was raised already.
 /// </summary>
-internal sealed class IssuedSessions
+internal sealed class KeptSignInTable
 {
     /// <summary>One id: a hash table entry, chained from its bucket.</summary>
     private struct Slot
@@ -22,6 +24,7 @@ internal sealed class IssuedSessions
         public DateTime LastSeen;
         public int Record;      // -1 while the slot is free
         public int Version;     // changes when the slot is freed: expiry lists name a slot with its version
+        public long FiledUnder; // the expiry bucket the slot is filed under; entries of other buckets are stale
     }
 
     /// <summary>The fields of a <see cref="KeptSignIn"/>, as texts in the arena and numbers.</summary>
@@ -69,7 +72,7 @@ internal sealed class IssuedSessions
     private readonly List<int> _refile = [];
     private readonly Stack<List<(int Slot, int Version)>> _spareLists = new(); // read buckets' lists, for new buckets
 
-    public IssuedSessions(TimeSpan ttl)
+    public KeptSignInTable(TimeSpan ttl)
     {
         _ttl = ttl;
         _bucketTicks = Math.Max(1, SweepInterval.Ticks);
@@ -77,7 +80,7 @@ internal sealed class IssuedSessions
 
     private TimeSpan SweepInterval => _ttl < TimeSpan.FromHours(1) ? _ttl : TimeSpan.FromHours(1);
 
-    /// <summary>Ids kept (sessions and tokens).</summary>
+    /// <summary>Keys kept.</summary>
     public int Count { get; private set; }
 
     /// <summary>Chunks of the arena in use (for tests of its reclaiming).</summary>
@@ -93,23 +96,71 @@ internal sealed class IssuedSessions
     {
         Sweep(now);
         var hash = string.GetHashCode(id);
-        for (var i = _buckets[Bucket(hash)] - 1; i >= 0; i = _slots[i].Next)
+        var found = Find(id, hash);
+        if (found >= 0)
         {
-            ref var slot = ref _slots[i];
-            if (slot.Hash != hash || !_texts.Span(slot.Key).SequenceEqual(id)) continue;
+            ref var slot = ref _slots[found];
             if (now > slot.LastSeen) slot.LastSeen = now;
             return slot.Record;
         }
         if (issued < 0) issued = Keep(issuer, network, user);
-        _issued[issued].Refs++;
+        Add(id, hash, now, issued);
+        return -1;
+    }
+
+    /// <summary>Keeps <paramref name="signIn"/> as the record of <paramref name="key"/>, seen at <paramref name="now"/>,
+    /// in place of any record it had (as <see cref="EntityTable{TState}.Set(string, TState, DateTime)"/>).</summary>
+    public void Set(ReadOnlySpan<char> key, AuditEvent signIn, DateTime now, UserNumbers user)
+    {
+        Sweep(now);
+        var hash = string.GetHashCode(key);
+        var found = Find(key, hash);
+        var record = Keep(signIn, network: -1, user);
+        if (found < 0)
+        {
+            Add(key, hash, now, record);
+            return;
+        }
+        ref var slot = ref _slots[found];
+        _issued[record].Refs++;
+        Release(slot.Record);
+        slot.Record = record;
+        // A set may move the key's time back (a late sign-in): it is filed again, under the earlier bucket.
+        var moveBack = now < slot.LastSeen;
+        slot.LastSeen = now;
+        if (moveBack) File(found);
+        if (now < _oldestLastSeen) _oldestLastSeen = now;
+    }
+
+    /// <summary>The record of <paramref name="key"/>, or -1; marks nothing seen and sweeps nothing.</summary>
+    public int Peek(ReadOnlySpan<char> key)
+    {
+        var found = Find(key, string.GetHashCode(key));
+        return found < 0 ? -1 : _slots[found].Record;
+    }
+
+    /// <summary>When the sign-in of <paramref name="record"/> happened.</summary>
+    public DateTime TimeOf(int record) => _issued[record].Time;
+
+    private int Find(ReadOnlySpan<char> key, int hash)
+    {
+        for (var i = _buckets[Bucket(hash)] - 1; i >= 0; i = _slots[i].Next)
+        {
+            if (_slots[i].Hash == hash && _texts.Span(_slots[i].Key).SequenceEqual(key)) return i;
+        }
+        return -1;
+    }
+
+    private void Add(ReadOnlySpan<char> key, int hash, DateTime now, int record)
+    {
+        _issued[record].Refs++;
         var added = NewSlot();
         ref var bucket = ref _buckets[Bucket(hash)];
-        _slots[added] = new Slot { Hash = hash, Next = bucket - 1, Key = _texts.Add(id), LastSeen = now, Record = issued, Version = _slots[added].Version };
+        _slots[added] = new Slot { Hash = hash, Next = bucket - 1, Key = _texts.Add(key), LastSeen = now, Record = record, Version = _slots[added].Version };
         bucket = added + 1;
         File(added);
         Count++;
         if (now < _oldestLastSeen) _oldestLastSeen = now;
-        return -1;
     }
 
     public int NetworkOf(int record) => _issued[record].Network;
@@ -245,7 +296,8 @@ internal sealed class IssuedSessions
             foreach (var (index, version) in filed)
             {
                 ref var slot = ref _slots[index];
-                if (slot.Version != version || slot.Record < 0) continue; // freed since it was filed
+                // Freed since it was filed, or filed again under another bucket since.
+                if (slot.Version != version || slot.Record < 0 || slot.FiledUnder != key) continue;
                 if (slot.LastSeen.Ticks < cutoff) Remove(index);
                 else _refile.Add(index); // touched since: filed again under its new time, once these buckets are read
             }
@@ -263,6 +315,7 @@ internal sealed class IssuedSessions
     private void File(int index)
     {
         var key = _slots[index].LastSeen.Ticks / _bucketTicks;
+        _slots[index].FiledUnder = key;
         if (!_expiry.TryGetValue(key, out var filed))
         {
             _expiry[key] = filed = _spareLists.TryPop(out var spare) ? spare : [];

@@ -4,11 +4,11 @@ using Daybreak.Events;
 namespace Daybreak.Tests.Detection.Builtin;
 
 /// <summary>
-/// Session replay's table of issued sessions keeps ids and sign-ins as characters and numbers; it must answer as the
-/// per-entity table of kept sign-ins it replaces: the same ids known and forgotten at the same times, the same
-/// evidence, the same flags, through sweeps, growth and the moving of texts out of mostly forgotten chunks.
+/// The table of kept sign-ins keeps keys and sign-ins as characters and numbers; it must answer as the per-entity table
+/// of kept sign-ins it replaces: the same keys known and forgotten at the same times, the same evidence, the same
+/// flags, through sweeps, growth, late sets and the moving of texts out of mostly forgotten chunks.
 /// </summary>
-public sealed class IssuedSessionsTests
+public sealed class KeptSignInTableTests
 {
     private sealed class Model(KeptSignIn kept, int network)
     {
@@ -52,8 +52,8 @@ public sealed class IssuedSessionsTests
         var rng = new Random(5);
         var ttl = TimeSpan.FromHours(3);
         var model = EntityTable.SetOnly<Model>(ttl);
-        var table = new IssuedSessions(ttl);
-        var users = Enumerable.Range(0, 30).Select(_ => new IssuedSessions.UserNumbers()).ToArray();
+        var table = new KeptSignInTable(ttl);
+        var users = Enumerable.Range(0, 30).Select(_ => new KeptSignInTable.UserNumbers()).ToArray();
         var ids = new List<string>();
         var time = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc);
         var known = 0;
@@ -106,13 +106,49 @@ public sealed class IssuedSessionsTests
     }
 
     [Fact]
+    public void Set_and_peek_answer_as_the_entity_table_of_kept_sign_ins()
+    {
+        // Mail forwarding's use: the latest sign-in per key, replaced on every sign-in, late ones moving a key's time back.
+        var rng = new Random(9);
+        var ttl = TimeSpan.FromHours(5);
+        var model = EntityTable.SetOnly<KeptSignIn>(ttl);
+        var table = new KeptSignInTable(ttl);
+        var names = new KeptSignInTable.UserNumbers();
+        var time = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+        var found = 0;
+        for (var n = 0; n < 40_000; n++)
+        {
+            time += TimeSpan.FromSeconds(rng.Next(0, 120));
+            // Now and then a sign-in hours late: its set moves the key's time back.
+            var at = rng.Next(50) == 0 ? time - TimeSpan.FromMinutes(rng.Next(1, 300)) : time;
+            var key = $"user{rng.Next(30)}@contoso.example|203.0.113.{rng.Next(4)}";
+            if (rng.Next(3) == 0)
+            {
+                var expected = model.Peek(key);
+                var r = table.Peek(key);
+                Assert.Equal(expected is not null, r >= 0);
+                if (expected is null) continue;
+                found++;
+                Assert.Equal(expected.Time, table.TimeOf(r));
+                Assert.Equal(Evidence(expected.ToEvent()), Evidence(table.ToEvent(r)));
+                continue;
+            }
+            var evt = SignIn(rng, n, at, rng.Next(300));
+            model.Set(key, new KeptSignIn(evt), at);
+            table.Set(key, evt, at, names);
+            Assert.Equal(model.Count, table.Count);
+        }
+        Assert.True(found > 3_000, $"only {found} peeks found a kept sign-in");
+    }
+
+    [Fact]
     public void Long_lived_sessions_do_not_keep_their_chunks()
     {
         // One session used every hour for weeks among thousands that expire: the chunk it was first written to must be
         // freed once mostly forgotten (its texts moved), or memory would grow with the input, not with what is live.
         var rng = new Random(3);
-        var table = new IssuedSessions(TimeSpan.FromHours(2));
-        var user = new IssuedSessions.UserNumbers();
+        var table = new KeptSignInTable(TimeSpan.FromHours(2));
+        var user = new KeptSignInTable.UserNumbers();
         var time = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc);
         var chunks = new List<int>();
         for (var n = 0; n < 200_000; n++)
@@ -132,8 +168,8 @@ public sealed class IssuedSessionsTests
     public void Event_times_at_the_ends_of_the_calendar_do_not_throw()
     {
         // Times are read from logs: a record of year 1 is attacker-controlled input, and a sweep must not subtract past it.
-        var table = new IssuedSessions(TimeSpan.FromDays(2));
-        var user = new IssuedSessions.UserNumbers();
+        var table = new KeptSignInTable(TimeSpan.FromDays(2));
+        var user = new KeptSignInTable.UserNumbers();
         var rng = new Random(1);
         var start = DateTime.MinValue.AddHours(1);
         Touch("a", start);
