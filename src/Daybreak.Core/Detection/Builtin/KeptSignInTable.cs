@@ -65,7 +65,7 @@ internal sealed class KeptSignInTable
     private DateTime _oldestLastSeen = DateTime.MaxValue;
     // Expiry by time buckets, one per sweep interval of last-seen time: a sweep reads only the buckets old enough to
     // hold expired ids, removes those ids and files the ones touched since into the bucket of their new time. Reading
-    // the whole table at every hourly sweep, as a dictionary's sweep does, was most of this detection's time.
+    // the whole table at every hourly sweep, as a dictionary's sweep does, was a third of session replay's time.
     private readonly long _bucketTicks;
     private readonly Dictionary<long, List<(int Slot, int Version)>> _expiry = [];
     private readonly PriorityQueue<long, long> _expiryBuckets = new();
