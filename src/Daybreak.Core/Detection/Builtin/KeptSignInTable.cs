@@ -28,7 +28,7 @@ internal sealed class KeptSignInTable
     }
 
     /// <summary>The fields of a <see cref="KeptSignIn"/>, as texts in the arena and numbers.</summary>
-    private struct Issued
+    private struct KeptRecord
     {
         public DateTime Time;
         public TextRef RecordId, Ip, SessionId, UniqueTokenId, CredentialKeyId;
@@ -57,9 +57,9 @@ internal sealed class KeptSignInTable
     private Slot[] _slots = new Slot[256];
     private int _slotsHigh;
     private int _freeSlot = -1;
-    private Issued[] _issued = new Issued[256];
-    private int _issuedHigh;
-    private int _freeIssued = -1;
+    private KeptRecord[] _records = new KeptRecord[256];
+    private int _recordsHigh;
+    private int _freeRecord = -1;
     private DateTime _lastSweep = DateTime.MinValue;
     // As in EntityTable: no id was last seen before this, so a sweep that could remove nothing is skipped.
     private DateTime _oldestLastSeen = DateTime.MaxValue;
@@ -122,7 +122,7 @@ internal sealed class KeptSignInTable
             return;
         }
         ref var slot = ref _slots[found];
-        _issued[record].Refs++;
+        _records[record].Refs++;
         Release(slot.Record);
         slot.Record = record;
         // A set may move the key's time back (a late sign-in): it is filed again, under the earlier bucket.
@@ -140,7 +140,7 @@ internal sealed class KeptSignInTable
     }
 
     /// <summary>When the sign-in of <paramref name="record"/> happened.</summary>
-    public DateTime TimeOf(int record) => _issued[record].Time;
+    public DateTime TimeOf(int record) => _records[record].Time;
 
     private int Find(ReadOnlySpan<char> key, int hash)
     {
@@ -153,7 +153,7 @@ internal sealed class KeptSignInTable
 
     private void Add(ReadOnlySpan<char> key, int hash, DateTime now, int record)
     {
-        _issued[record].Refs++;
+        _records[record].Refs++;
         var added = NewSlot();
         ref var bucket = ref _buckets[Bucket(hash)];
         _slots[added] = new Slot { Hash = hash, Next = bucket - 1, Key = _texts.Add(key), LastSeen = now, Record = record, Version = _slots[added].Version };
@@ -163,20 +163,20 @@ internal sealed class KeptSignInTable
         if (now < _oldestLastSeen) _oldestLastSeen = now;
     }
 
-    public int NetworkOf(int record) => _issued[record].Network;
+    public int NetworkOf(int record) => _records[record].Network;
 
-    public bool Raised(int record, bool token) => token ? _issued[record].TokenRaised : _issued[record].SessionRaised;
+    public bool Raised(int record, bool token) => token ? _records[record].TokenRaised : _records[record].SessionRaised;
 
     public void MarkRaised(int record, bool token)
     {
-        if (token) _issued[record].TokenRaised = true;
-        else _issued[record].SessionRaised = true;
+        if (token) _records[record].TokenRaised = true;
+        else _records[record].SessionRaised = true;
     }
 
     /// <summary>The issuing sign-in as evidence, as <see cref="KeptSignIn.ToEvent"/> makes it.</summary>
     public AuditEvent ToEvent(int record)
     {
-        ref readonly var i = ref _issued[record];
+        ref readonly var i = ref _records[record];
         var e = new AuditEvent
         {
             RecordId = _texts.Text(i.RecordId)!, Time = i.Time, TenantId = _strings[i.TenantId], Source = SourceKind.SignIn,
@@ -212,14 +212,14 @@ internal sealed class KeptSignInTable
         return _slotsHigh++;
     }
 
-    /// <summary>Twice the slots and buckets (bucket count a power of two, as many as slots), chains rebuilt from the kept hashes.</summary>
+    /// <summary>Twice the slots and buckets (bucket count a power of two, as many as slots), chains rebuilt from the kept
+    /// hashes. Only called when every slot is in use (none on the free list).</summary>
     private void Grow()
     {
         Array.Resize(ref _slots, _slots.Length * 2);
         _buckets = new int[_slots.Length];
         for (var i = 0; i < _slotsHigh; i++)
         {
-            if (_slots[i].Record < 0) continue; // on the free list, whose chain is kept as it is
             ref var bucket = ref _buckets[Bucket(_slots[i].Hash)];
             _slots[i].Next = bucket - 1;
             bucket = i + 1;
@@ -229,17 +229,17 @@ internal sealed class KeptSignInTable
     private int Keep(AuditEvent e, int network, UserNumbers user)
     {
         int r;
-        if (_freeIssued >= 0)
+        if (_freeRecord >= 0)
         {
-            r = _freeIssued;
-            _freeIssued = _issued[r].NextFree;
+            r = _freeRecord;
+            _freeRecord = _records[r].NextFree;
         }
         else
         {
-            if (_issuedHigh == _issued.Length) Array.Resize(ref _issued, _issued.Length * 2);
-            r = _issuedHigh++;
+            if (_recordsHigh == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            r = _recordsHigh++;
         }
-        _issued[r] = new Issued
+        _records[r] = new KeptRecord
         {
             Time = e.Time,
             RecordId = _texts.Add(e.RecordId),
@@ -267,7 +267,7 @@ internal sealed class KeptSignInTable
 
     private void Release(int r)
     {
-        ref var i = ref _issued[r];
+        ref var i = ref _records[r];
         if (--i.Refs > 0) return;
         _texts.Forget(i.RecordId);
         _texts.Forget(i.Ip);
@@ -276,8 +276,8 @@ internal sealed class KeptSignInTable
         _texts.Forget(i.CredentialKeyId);
         _targets.Remove(r);
         i = default;
-        i.NextFree = _freeIssued;
-        _freeIssued = r;
+        i.NextFree = _freeRecord;
+        _freeRecord = r;
     }
 
     private void Sweep(DateTime now)
@@ -352,9 +352,9 @@ internal sealed class KeptSignInTable
             ref var slot = ref _slots[i];
             if (slot.Record >= 0 && _texts.IsSparse(slot.Key)) slot.Key = _texts.Move(slot.Key);
         }
-        for (var r = 0; r < _issuedHigh; r++)
+        for (var r = 0; r < _recordsHigh; r++)
         {
-            ref var i = ref _issued[r];
+            ref var i = ref _records[r];
             if (i.Refs == 0) continue;
             i.RecordId = MoveIfSparse(i.RecordId);
             i.Ip = MoveIfSparse(i.Ip);

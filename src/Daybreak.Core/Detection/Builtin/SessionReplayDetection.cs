@@ -49,7 +49,11 @@ public sealed class SessionReplayDetection : IDetection
         if (evt.Network.Asn is { } asn)
         {
             ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_asnKeys, asn, out var exists);
-            if (!exists) known = ("as" + asn, _networks.Of("as" + asn));
+            if (!exists)
+            {
+                var made = "as" + asn;
+                known = (made, _networks.Of(made));
+            }
             number = known.Number;
             return known.Key;
         }

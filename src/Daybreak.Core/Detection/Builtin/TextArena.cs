@@ -32,7 +32,7 @@ internal sealed class TextArena
     private int _current = -1;
     private int _used;                              // characters taken in the current chunk
 
-    /// <summary>Chunks in use (for tests of reclaiming).</summary>
+    /// <summary>Chunks in use (not counting emptied ones kept for reuse).</summary>
     public int Chunks => _chunks.Count - _freeChunkIds.Count;
 
     public TextRef Add(string? text) => text is null ? TextRef.Null : Add(text.AsSpan());
