@@ -125,10 +125,10 @@ internal sealed class KeptSignInTable
         _records[record].Refs++;
         Release(slot.Record);
         slot.Record = record;
-        // A set may move the key's time back (a late sign-in): it is filed again, under the earlier bucket.
-        var moveBack = now < slot.LastSeen;
         slot.LastSeen = now;
-        if (moveBack) File(found);
+        // A set may move the key's time back (a late sign-in): when that is into an earlier bucket, the key is filed
+        // again there (the entry in its later bucket then goes stale); within the same bucket nothing changes.
+        if (now.Ticks / _bucketTicks < slot.FiledUnder) File(found);
         if (now < _oldestLastSeen) _oldestLastSeen = now;
     }
 
