@@ -16,6 +16,8 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
 {
     private readonly EntityGraphCorrelatorOptions _options;
     private readonly IpPopularity? _ips;
+    // Made once: a method group passed as a delegate is a new delegate object per call (one per alert).
+    private readonly Func<string, bool> _isCommonApp;
 
     /// <param name="ips">IP popularity over the whole event stream, when the pipeline keeps one; otherwise IPs are
     /// judged on the alerts alone.</param>
@@ -25,6 +27,7 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         var errors = _options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         _ips = ips;
+        _isCommonApp = IsCommonApp;
     }
 
     public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts)
@@ -32,7 +35,7 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         var ordered = alerts.OrderBy(Start).ThenBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         // Each alert's nodes, and below each component's incident, stand alone: made on the machine's cores.
         var nodes = new List<EntityNode>[ordered.Count];
-        Parallel.For(0, ordered.Count, i => nodes[i] = EntityNode.Of(ordered[i], IsCommonApp));
+        Parallel.For(0, ordered.Count, i => nodes[i] = EntityNode.Of(ordered[i], _isCommonApp));
         // Each node's alerts, in start order: the first alone, a list only from the second on (most nodes, a session
         // or an IP of one alert, never need one). One table per kind, keyed by the value: string keys hash without
         // the per-process randomisation a struct key's string gets.

@@ -34,16 +34,18 @@ internal sealed class Utf8StringCache
     }
 
     /// <summary>The text of a number token as written.</summary>
-    public string GetNumberText(ReadOnlySpan<byte> bytes)
+    public string GetNumberText(ReadOnlySpan<byte> bytes) => GetText(bytes);
+
+    /// <summary>UTF-8 bytes as text, as <see cref="System.Text.Encoding.UTF8"/> decodes them (for a string token's bytes
+    /// without escapes, what <see cref="Utf8JsonReader.GetString"/> gives for valid UTF-8).</summary>
+    public string GetText(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.Length > MaxBytes) return System.Text.Encoding.UTF8.GetString(bytes);
         var slot = Hash(bytes) & (Size - 1);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        if (bytes.Length <= MaxBytes)
-        {
-            _keys[slot] = bytes.ToArray();
-            _values[slot] = text;
-        }
+        _keys[slot] = bytes.ToArray();
+        _values[slot] = text;
         return text;
     }
 

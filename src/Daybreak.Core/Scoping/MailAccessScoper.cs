@@ -15,6 +15,8 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
 {
     private readonly MailAccessScoperOptions _options;
     private readonly IpPopularity _ips;
+    // Made once: a method group passed as a delegate is a new delegate object per call (one per alert).
+    private readonly Func<string, bool> _isCommonApp;
     private readonly List<MailRead> _reads = [];
     private readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Ip), (DateTime First, DateOnly Last, int Days)> _familiar = [];
@@ -28,6 +30,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         var errors = _options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         _ips = ips ?? new IpPopularity(_options.MaxUsersPerIp);
+        _isCommonApp = IsCommonApp;
     }
 
     /// <summary>Mail accesses kept so far (for memory checks).</summary>
@@ -97,7 +100,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         var ips = new HashSet<string>(StringComparer.Ordinal);
         foreach (var alert in incident.Alerts)
         {
-            foreach (var node in EntityNode.Of(alert, IsCommonApp))
+            foreach (var node in EntityNode.Of(alert, _isCommonApp))
             {
                 switch (node.Kind)
                 {
