@@ -106,7 +106,35 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     {
         value = FieldValue.Null;
         found = false;
-        if (planned < 0) return false;
+        if (Capture(planned) is not { } capture) return false;
+        switch (capture.TryGet(planned, out value))
+        {
+            case JsonFieldCapture.Result.Found:
+                found = true;
+                return true;
+            case JsonFieldCapture.Result.NotFound:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The JSON text of the mapping's path <paramref name="planned"/> (<see cref="JsonFieldPlan.AddText"/>) from the same
+    /// reading: <paramref name="text"/> null where the path is absent or null; false when the parsed record must be asked.
+    /// </summary>
+    internal bool TryCapturedText(int planned, out string? text)
+    {
+        text = null;
+        if (Capture(planned) is not { } capture) return false;
+        return capture.TryGetText(planned, out text) != JsonFieldCapture.Result.Unsure;
+    }
+
+    /// <summary>The record read once for the mapping's planned paths (on the first lookup of one); null when
+    /// <paramref name="planned"/> is not planned or the record is held as text only.</summary>
+    private JsonFieldCapture? Capture(int planned)
+    {
+        if (planned < 0) return null;
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_captureTried)
         {
@@ -119,17 +147,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
                 _capture.Run(_mapping.Plan, utf8);
             }
         }
-        if (_capture is null) return false;
-        switch (_capture.TryGet(planned, out value))
-        {
-            case JsonFieldCapture.Result.Found:
-                found = true;
-                return true;
-            case JsonFieldCapture.Result.NotFound:
-                return true;
-            default:
-                return false;
-        }
+        return _capture;
     }
 
     internal NormalisedSigmaEvent Normalised => _normalised ??= new NormalisedSigmaEvent(Event);
@@ -176,25 +194,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     public IEnumerable<FieldValue> AllValues() => Raw.AllValues();
 
     /// <summary>Follows a dotted path (case-insensitive, through JSON held in strings) to one element; no array descent.</summary>
-    internal bool TryNavigate(FieldPath path, out JsonElement element)
-    {
-        var raw = Raw;
-        element = raw.Root;
-        if (path.Name.Length == 0) return true;
-        var inRecord = true;
-        for (var i = 0; i < path.Parts.Length;)
-        {
-            if (element.ValueKind == JsonValueKind.String)
-            {
-                if (!TryParseEmbedded(element, out element)) return false;
-                inRecord = false;
-            }
-            if (element.ValueKind != JsonValueKind.Object) return false;
-            // Longest dotted key first, as keys such as "event.original" may hold dots themselves.
-            if (!raw.TryGetLongest(element, inRecord, path, i, out i, out element)) return false;
-        }
-        return true;
-    }
+    internal bool TryNavigate(FieldPath path, out JsonElement element) => Raw.TryNavigate(path, out element);
 
     /// <summary>
     /// False only when no top-level property's first dotted part is <paramref name="segment"/> (case-insensitive):

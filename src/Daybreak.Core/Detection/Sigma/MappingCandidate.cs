@@ -97,9 +97,18 @@ internal abstract class MappingCandidate
     internal sealed class JsonText(string path, string? root = null) : MappingCandidate
     {
         private readonly FieldPath _path = FieldPath.Of(path);
+        private int _planned = -1;
+
+        internal override void Plan(JsonFieldPlan plan) => _planned = plan.AddText(_path);
 
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
+            // As a raw path: the record read once answers most lookups without parsing it.
+            if (evt.TryCapturedText(_planned, out var text))
+            {
+                value = text is null ? FieldValue.Null : FieldValue.FromString(text);
+                return text is not null;
+            }
             if ((root is null || evt.MayHoldTopLevel(root)) && evt.TryNavigate(_path, out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
             {
                 value = FieldValue.FromString(element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText());

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Daybreak.Rules.Sigma;
 
 namespace Daybreak.Tests.Rules.Sigma;
@@ -116,8 +117,11 @@ public sealed class JsonFieldCaptureTests
         var ids = Paths.Select(p => plan.Add(FieldPath.Of(p))).ToArray();
         Assert.Equal(-1, ids[^1]); // a non-ASCII part is never planned: always looked up in the parsed record
         Assert.Equal(ids[0], ids[1]); // paths that differ only in case are one
+        // The same paths asked for as JSON text (a mapping's json: candidates), answered as navigating the parsed record.
+        var textIds = Paths.Select(p => plan.AddText(FieldPath.Of(p))).ToArray();
+        Assert.All(textIds.Zip(ids), pair => Assert.True(pair.First < 0 || pair.First != pair.Second));
         var capture = new JsonFieldCapture();
-        int found = 0, notFound = 0, unsure = 0, refused = 0;
+        int found = 0, notFound = 0, unsure = 0, refused = 0, arrays = 0;
         for (var n = 0; n < records; n++)
         {
             var json = generator.Record();
@@ -128,9 +132,23 @@ public sealed class JsonFieldCaptureTests
             {
                 parsed = JsonSigmaEvent.Parse(utf8);
             }
-            catch (System.Text.Json.JsonException)
+            catch (JsonException)
             {
                 refused++;
+            }
+            for (var p = 0; p < Paths.Length; p++)
+            {
+                if (textIds[p] < 0) continue;
+                var textResult = capture.TryGetText(textIds[p], out var text);
+                if (parsed is null || textResult == JsonFieldCapture.Result.Unsure)
+                {
+                    Assert.True(parsed is not null || textResult == JsonFieldCapture.Result.Unsure, $"json:{Paths[p]} answered in a record that does not parse: {json}");
+                    continue;
+                }
+                var navigated = parsed.TryNavigate(FieldPath.Of(Paths[p]), out var element) && element.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+                var expectedText = !navigated ? null : element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+                Assert.True(expectedText == (textResult == JsonFieldCapture.Result.Found ? text : null), $"json:{Paths[p]} in {json}: {text}");
+                if (navigated && element.ValueKind == JsonValueKind.Array && textResult == JsonFieldCapture.Result.Found) arrays++;
             }
             for (var p = 0; p < Paths.Length; p++)
             {
@@ -162,6 +180,8 @@ public sealed class JsonFieldCaptureTests
                 }
             }
         }
+        // Arrays are where JSON text and a value part ways: they must come up too.
+        Assert.True(refused == records || arrays > records / 100, $"{arrays} arrays as JSON text");
         return (found, notFound, unsure, refused);
     }
 
@@ -172,7 +192,7 @@ public sealed class JsonFieldCaptureTests
             JsonSigmaEvent.Parse(utf8);
             return true;
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return false;
         }

@@ -95,6 +95,27 @@ internal sealed class JsonFieldCapture
         return Result.Found;
     }
 
+    /// <summary>
+    /// The answer for a path planned as JSON text (<see cref="JsonFieldPlan.AddText"/>): a string's text, the text of
+    /// anything else as written (<see cref="JsonElement.GetRawText"/>), null for a JSON null.
+    /// </summary>
+    public Result TryGetText(int id, out string? text)
+    {
+        text = null;
+        var result = _results[id];
+        if (result != Result.Found) return result;
+        var (kind, start, length, unescaped) = _values[id];
+        var span = _utf8.Span.Slice(start, length);
+        text = kind switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.String => unescaped ?? Utf8StringCache.ForThread.GetText(span),
+            JsonTokenType.StartObject or JsonTokenType.StartArray => Encoding.UTF8.GetString(span),
+            _ => Utf8StringCache.ForThread.GetText(span),
+        };
+        return Result.Found;
+    }
+
     /// <summary>Reads one object's properties (<paramref name="pos"/> just past its opening brace, <paramref name="open"/>
     /// containers open counting it) for the paths through <paramref name="node"/>; false when the record does not
     /// parse. On success <paramref name="pos"/> is just past the closing brace.</summary>
@@ -143,19 +164,27 @@ internal sealed class JsonFieldCapture
         {
             if (child is null) return PassContainer(s, ref pos, open);
             // Two properties naming the same part (in one case or two): which one the document takes depends on how
-            // each is written. Paths go into every element of an array, and an array at the end is a list of values:
-            // the document's.
-            if (++_matches[child.Id] > 1 || first == (byte)'[')
+            // each is written.
+            if (++_matches[child.Id] > 1)
             {
                 MarkAll(child);
                 return PassContainer(s, ref pos, open);
+            }
+            if (first == (byte)'[')
+            {
+                // Paths go into every element of an array, and an array at the end is a list of values: the document's.
+                // Its JSON text is this reading's.
+                MarkAll(child, except: child.TextEnd);
+                if (!PassContainer(s, ref pos, open)) return false;
+                if (child.TextEnd >= 0) Set(child.TextEnd, JsonTokenType.StartArray, start, pos - start, null);
+                return true;
             }
             if (child.Children.Count > 0)
             {
                 if (open >= MaxDepth || !ReadObject(s, ref pos, child, open + 1)) return false;
             }
             else if (!PassContainer(s, ref pos, open)) return false;
-            if (child.End >= 0) Set(child.End, JsonTokenType.StartObject, start, pos - start, null);
+            SetEnds(child, JsonTokenType.StartObject, start, pos - start, null);
             return true;
         }
         if (first == (byte)'"')
@@ -169,10 +198,10 @@ internal sealed class JsonFieldCapture
             }
             // A path may go on inside JSON written as text.
             MarkBelow(child);
-            if (child.End < 0) return true;
+            if (child.End < 0 && child.TextEnd < 0) return true;
             string? text = null;
             if (escaped && !TryUnescape(s[start..pos], out text)) return false;
-            Set(child.End, JsonTokenType.String, start + 1, pos - start - 2, text);
+            SetEnds(child, JsonTokenType.String, start + 1, pos - start - 2, text);
             return true;
         }
         // A number, true, false or null: nothing below it.
@@ -184,7 +213,7 @@ internal sealed class JsonFieldCapture
         pos += token.Length;
         if (child is null) return true;
         if (++_matches[child.Id] > 1) MarkAll(child);
-        else if (child.End >= 0) Set(child.End, kind, start, token.Length, null);
+        else SetEnds(child, kind, start, token.Length, null);
         return true;
     }
 
@@ -425,6 +454,13 @@ internal sealed class JsonFieldCapture
         return pos < s.Length;
     }
 
+    /// <summary>The value found at <paramref name="node"/>, for the paths that end there (as a value and as JSON text).</summary>
+    private void SetEnds(JsonFieldPlan.Node node, JsonTokenType kind, int start, int length, string? text)
+    {
+        if (node.End >= 0) Set(node.End, kind, start, length, text);
+        if (node.TextEnd >= 0) Set(node.TextEnd, kind, start, length, text);
+    }
+
     private void Set(int id, JsonTokenType kind, int start, int length, string? text)
     {
         if (_results[id] == Result.Unsure) return;
@@ -432,11 +468,14 @@ internal sealed class JsonFieldCapture
         _values[id] = (kind, start, length, text);
     }
 
-    /// <summary>Every path through <paramref name="node"/>, its own end included.</summary>
-    private void MarkAll(JsonFieldPlan.Node node)
+    /// <summary>Every path through <paramref name="node"/>, its own end included (but <paramref name="except"/>).</summary>
+    private void MarkAll(JsonFieldPlan.Node node, int except = -1)
     {
         var paths = node.Paths;
-        for (var i = 0; i < paths.Count; i++) _results[paths[i]] = Result.Unsure;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i] != except) _results[paths[i]] = Result.Unsure;
+        }
     }
 
     /// <summary>Every path that goes on below <paramref name="node"/>, not the one ending there.</summary>

@@ -31,6 +31,9 @@ internal sealed class JsonFieldPlan
         /// <summary>The id of the path that ends here, or -1.</summary>
         public int End { get; set; } = -1;
 
+        /// <summary>The id of the path that ends here asking for its value's JSON text (<see cref="AddText"/>), or -1.</summary>
+        public int TextEnd { get; set; } = -1;
+
         /// <summary>The ids of every path through this node (its own end included).</summary>
         public IReadOnlyList<int> Paths => _paths;
 
@@ -65,9 +68,16 @@ internal sealed class JsonFieldPlan
 
     /// <summary>The id of <paramref name="path"/>, or -1 for a path this plan cannot read exactly (a part that is empty or
     /// not plain ASCII): such a path is always looked up in the parsed record.</summary>
-    public int Add(FieldPath path)
+    public int Add(FieldPath path) => Plan(path, text: false);
+
+    /// <summary>The id of <paramref name="path"/> asked for as its value's JSON text (a mapping's <c>json:</c> candidate):
+    /// unlike a value, an array at its end is an answer, its text as written.</summary>
+    public int AddText(FieldPath path) => Plan(path, text: true);
+
+    private int Plan(FieldPath path, bool text)
     {
-        if (_ids.TryGetValue(path.Name, out var known)) return known;
+        var key = text ? "json:" + path.Name : path.Name;
+        if (_ids.TryGetValue(key, out var known)) return known;
         if (path.Parts.Any(p => p.Length == 0 || !IsPlainName(p))) return -1;
         var node = Root;
         var id = Count;
@@ -84,9 +94,10 @@ internal sealed class JsonFieldPlan
             child.AddPath(id);
             node = child;
         }
-        node.End = id;
+        if (text) node.TextEnd = id;
+        else node.End = id;
         Count++;
-        _ids[path.Name] = id;
+        _ids[key] = id;
         return id;
     }
 

@@ -112,6 +112,29 @@ public sealed class JsonSigmaEvent : ISigmaEvent, IDisposable
         return false;
     }
 
+    /// <summary>
+    /// The element at <paramref name="path"/> (the whole record for an empty one), through objects only (longest dotted
+    /// key first, as keys such as "event.original" may hold dots themselves) and into JSON written as text, never into
+    /// arrays: what a mapping's <c>json:</c> and <c>nv:</c> candidates read.
+    /// </summary>
+    internal bool TryNavigate(FieldPath path, out JsonElement element)
+    {
+        element = _root;
+        if (path.Name.Length == 0) return true;
+        var inRecord = true;
+        for (var i = 0; i < path.Parts.Length;)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                if (!TryParseEmbedded(element, out element)) return false;
+                inRecord = false;
+            }
+            if (element.ValueKind != JsonValueKind.Object) return false;
+            if (!TryGetLongest(element, inRecord, path, i, out i, out element)) return false;
+        }
+        return true;
+    }
+
     /// <summary>The values a path reaches: almost always one, kept without a list (a list per lookup was a good part of a
     /// hunt's allocation under SigmaHQ's cloud rules).</summary>
     private struct Results
