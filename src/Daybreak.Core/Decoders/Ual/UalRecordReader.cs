@@ -103,6 +103,9 @@ internal static class UalRecordReader
     /// <summary>What one record holds, as <see cref="JsonFields.Str"/> would read each field.</summary>
     private sealed class Fields
     {
+        // Made per thread, as the fields are: passed down rather than looked up, since a thread-static lookup per
+        // string was a few percent of this reader's time.
+        public readonly Utf8StringCache Strings = Utf8StringCache.ForThread;
         public readonly string?[] Text = new string?[(int)F.Folders + 1];
         public readonly bool[] Present = new bool[(int)F.Folders + 1];
         public string? Operation;
@@ -148,7 +151,7 @@ internal static class UalRecordReader
             switch ((F)slot)
             {
                 case F.Operation:
-                    f.Operation = reader.TokenType == JsonTokenType.String ? Utf8StringCache.ForThread.GetString(ref reader) : Bail<string>();
+                    f.Operation = reader.TokenType == JsonTokenType.String ? f.Strings.GetString(ref reader) : Bail<string>();
                     break;
                 case F.CreationTime:
                     if (reader.TokenType != JsonTokenType.String) Bail();
@@ -156,17 +159,17 @@ internal static class UalRecordReader
                     if (!reader.ValueIsEscaped && Timestamps.TryParseIsoUtf8(reader.ValueSpan, out f.Time)) f.HasTime = true;
                     else f.Text[slot] = reader.GetString();
                     break;
-                case F.OperationProperties: r.OperationProperties = NameValueList(ref reader); break;
-                case F.ModifiedProperties: r.ModifiedProperties = NameValueList(ref reader); break;
-                case F.ExtendedProperties: r.ExtendedProperties = NameValueList(ref reader); break;
-                case F.Parameters: r.Parameters = NameValueList(ref reader); break;
-                case F.Actor: r.Actor = Identities(ref reader); break;
-                case F.Target: f.Target = Identities(ref reader); break;
-                case F.AadTarget: f.AadTarget = Identities(ref reader); break;
+                case F.OperationProperties: r.OperationProperties = NameValueList(ref reader, f.Strings); break;
+                case F.ModifiedProperties: r.ModifiedProperties = NameValueList(ref reader, f.Strings); break;
+                case F.ExtendedProperties: r.ExtendedProperties = NameValueList(ref reader, f.Strings); break;
+                case F.Parameters: r.Parameters = NameValueList(ref reader, f.Strings); break;
+                case F.Actor: r.Actor = Identities(ref reader, f.Strings); break;
+                case F.Target: f.Target = Identities(ref reader, f.Strings); break;
+                case F.AadTarget: f.AadTarget = Identities(ref reader, f.Strings); break;
                 case F.AppAccessContext: AppAccessContext(ref reader, f); break;
-                case F.Folders: f.Folders = Folders(ref reader); break;
+                case F.Folders: f.Folders = Folders(ref reader, f.Strings); break;
                 default:
-                    f.Text[slot] = Scalar(ref reader, Repeats[slot]);
+                    f.Text[slot] = Scalar(ref reader, f.Strings, Repeats[slot]);
                     break;
             }
         }
@@ -194,11 +197,11 @@ internal static class UalRecordReader
     /// A scalar as <see cref="JsonFields.Str"/> reads it: empty text is absent; objects and arrays go the general way.
     /// <paramref name="repeats"/> marks a field whose values recur across records: its strings come from the cache.
     /// </summary>
-    private static string? Scalar(ref Utf8JsonReader reader, bool repeats = false) => reader.TokenType switch
+    private static string? Scalar(ref Utf8JsonReader reader, Utf8StringCache strings, bool repeats = false) => reader.TokenType switch
     {
         JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.ValueIsEscaped => null,
-        JsonTokenType.String => (repeats ? Utf8StringCache.ForThread.GetString(ref reader) : reader.GetString()) is { Length: > 0 } s ? s : null,
-        JsonTokenType.Number => Utf8StringCache.ForThread.GetNumberText(reader.ValueSpan),
+        JsonTokenType.String => (repeats ? strings.GetString(ref reader) : reader.GetString()) is { Length: > 0 } s ? s : null,
+        JsonTokenType.Number => strings.GetNumberText(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => null,
@@ -206,7 +209,7 @@ internal static class UalRecordReader
     };
 
     /// <summary>An array of {Name, Value} / {Name, NewValue, OldValue} objects or hashtable strings (see <see cref="NameValues"/>).</summary>
-    private static List<ModifiedProperty> NameValueList(ref Utf8JsonReader reader)
+    private static List<ModifiedProperty> NameValueList(ref Utf8JsonReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail(); // JSON in a string, a single object, a scalar
         var list = new List<ModifiedProperty>();
@@ -223,7 +226,7 @@ internal static class UalRecordReader
                     {
                         if ((seen & (1 << slot)) != 0) Bail();
                         seen |= 1 << slot;
-                        values[slot] = Scalar(ref reader, repeats: true);
+                        values[slot] = Scalar(ref reader, strings, repeats: true);
                     }
                     if ((values[NameSlot] ?? values[KeySlot]) is { } name)
                         list.Add(new ModifiedProperty(name, values[OldValueSlot], values[NewValueSlot] ?? values[ValueSlot]));
@@ -240,7 +243,7 @@ internal static class UalRecordReader
     }
 
     /// <summary>An AzureActiveDirectory identity list, folded by <see cref="AadIdentities.Fold"/>.</summary>
-    private static AadIdentities.Entity? Identities(ref Utf8JsonReader reader)
+    private static AadIdentities.Entity? Identities(ref Utf8JsonReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         var entries = new List<(string?, string?)>(4);
@@ -255,7 +258,7 @@ internal static class UalRecordReader
             {
                 if ((seen & (1 << slot)) != 0) Bail();
                 seen |= 1 << slot;
-                var value = Scalar(ref reader, repeats: true);
+                var value = Scalar(ref reader, strings, repeats: true);
                 if (slot == UpperIdSlot) upperId = value;
                 else if (slot == IdSlot) id = value;
                 else type = value;
@@ -275,7 +278,7 @@ internal static class UalRecordReader
         {
             if ((seen & (1 << slot)) != 0) Bail();
             seen |= 1 << slot;
-            var value = Scalar(ref reader, repeats: slot == ContextClientAppId);
+            var value = Scalar(ref reader, f.Strings, repeats: slot == ContextClientAppId);
             switch (slot)
             {
                 case ContextClientAppId: f.ContextClientAppId = value; break;
@@ -286,7 +289,7 @@ internal static class UalRecordReader
     }
 
     /// <summary>Folders[] of objects with Id, Path and FolderItems[] (InternetMessageId, SizeInBytes, ImmutableId).</summary>
-    private static List<MailFolder> Folders(ref Utf8JsonReader reader)
+    private static List<MailFolder> Folders(ref Utf8JsonReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         var folders = new List<MailFolder>();
@@ -302,9 +305,9 @@ internal static class UalRecordReader
                 seen |= 1 << slot;
                 switch (slot)
                 {
-                    case FolderId: folder.Id = Scalar(ref reader); break;
-                    case FolderPath: folder.Path = Scalar(ref reader, repeats: true); break;
-                    default: FolderItemsOf(ref reader, folder); break;
+                    case FolderId: folder.Id = Scalar(ref reader, strings); break;
+                    case FolderPath: folder.Path = Scalar(ref reader, strings, repeats: true); break;
+                    default: FolderItemsOf(ref reader, folder, strings); break;
                 }
             }
             folders.Add(folder);
@@ -312,7 +315,7 @@ internal static class UalRecordReader
         return folders;
     }
 
-    private static void FolderItemsOf(ref Utf8JsonReader reader, MailFolder folder)
+    private static void FolderItemsOf(ref Utf8JsonReader reader, MailFolder folder, Utf8StringCache strings)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
@@ -330,9 +333,9 @@ internal static class UalRecordReader
                 seen |= 1 << slot;
                 switch (slot)
                 {
-                    case ItemMessageId: messageId = Scalar(ref reader); break;
-                    case ItemSize: size = Size(ref reader); break;
-                    default: immutableId = Scalar(ref reader); break;
+                    case ItemMessageId: messageId = Scalar(ref reader, strings); break;
+                    case ItemSize: size = Size(ref reader, strings); break;
+                    default: immutableId = Scalar(ref reader, strings); break;
                 }
             }
             folder.Items.Add(new MailItem(messageId, size, immutableId));
@@ -343,10 +346,10 @@ internal static class UalRecordReader
     /// SizeInBytes as <see cref="MailAccessReader.ParseSize"/> reads its text, without making the text of a number:
     /// both parsers round a JSON number to the same double.
     /// </summary>
-    private static long? Size(ref Utf8JsonReader reader) =>
+    private static long? Size(ref Utf8JsonReader reader, Utf8StringCache strings) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d) && double.IsFinite(d)
             ? (long)d
-            : MailAccessReader.ParseSize(Scalar(ref reader));
+            : MailAccessReader.ParseSize(Scalar(ref reader, strings));
 
     /// <summary><see cref="UalElementReader.Read"/> for a Management Activity API record, field for field.</summary>
     private static AuditEvent? Build(Fields f, ReadOnlySpan<byte> utf8, RawArena? arena)
