@@ -20,11 +20,11 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     private readonly EmbeddedJson _embeddedJson = new();
     // Rules of one log source ask for the same few fields again and again (29 lookups of 14 names per sign-in under
     // SigmaHQ's cloud rules), and each resolution may walk several spellings: resolve each name once per event.
-    private Dictionary<string, (bool Found, FieldValue Value)>? _resolved;
+    private Answers? _answers;
     private Dictionary<string, bool>? _topLevel;
     // A hunt makes one view per event: a pooled view takes its two tables from the last disposed one on its thread,
     // cleared, instead of growing new ones (a third of the Sigma stage's allocation under SigmaHQ's cloud rules).
-    [ThreadStatic] private static Dictionary<string, (bool Found, FieldValue Value)>? t_spareResolved;
+    [ThreadStatic] private static Answers? t_spareAnswers;
     [ThreadStatic] private static Dictionary<string, bool>? t_spareTopLevel;
     // The record read once for the mapping's raw paths, when a lookup first asks (see JsonFieldCapture).
     private JsonFieldCapture? _capture;
@@ -35,16 +35,16 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     private readonly byte[]? _ownRaw;   // a detached view's copy of the raw record: the event's may be released
     private bool _disposed;
 
-    public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping) : this(evt, mapping, pooled: true, resolved: null)
+    public CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping) : this(evt, mapping, pooled: true, answers: null)
     {
     }
 
-    private CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping, bool pooled, Dictionary<string, (bool, FieldValue)>? resolved, byte[]? ownRaw = null)
+    private CommunitySigmaEvent(AuditEvent evt, SigmaMappingFile mapping, bool pooled, Answers? answers, byte[]? ownRaw = null)
     {
         Event = evt;
         _mapping = mapping;
         _pooled = pooled;
-        _resolved = resolved;
+        _answers = answers;
         _ownRaw = ownRaw;
     }
 
@@ -68,7 +68,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     {
         var utf8 = Event.RawUtf8();
         var own = utf8.IsEmpty ? System.Text.Encoding.UTF8.GetBytes(Event.Raw) : utf8.ToArray();
-        return new(Event, _mapping, pooled: false, _resolved is null ? null : new(_resolved, _resolved.Comparer), own);
+        return new(Event, _mapping, pooled: false, _answers?.Copy(), own);
     }
 
     public void Dispose()
@@ -83,17 +83,13 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
             if (_pooled) t_spareCapture = capture;
         }
         if (!_pooled) return;
-        if (_resolved is { } resolved)
-        {
-            resolved.Clear();
-            t_spareResolved = resolved;
-        }
+        if (_answers is { } answers) t_spareAnswers = answers;
         if (_topLevel is { } topLevel)
         {
             topLevel.Clear();
             t_spareTopLevel = topLevel;
         }
-        _resolved = null;
+        _answers = null;
         _topLevel = null;
     }
 
@@ -152,17 +148,56 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
 
     internal NormalisedSigmaEvent Normalised => _normalised ??= new NormalisedSigmaEvent(Event);
 
-    public bool TryGetField(string name, out FieldValue value)
+    public bool TryGetField(string name, out FieldValue value) => TryGetField(SigmaField.Of(name), out value);
+
+    public bool TryGetField(SigmaField field, out FieldValue value)
     {
-        _resolved ??= Spare(ref t_spareResolved) ?? new Dictionary<string, (bool, FieldValue)>(StringComparer.Ordinal);
-        if (_resolved.TryGetValue(name, out var known))
+        var answers = _answers ??= Answers.StartAnother(Spare(ref t_spareAnswers));
+        ref var known = ref answers.For(field.Id);
+        if (known.Stamp == answers.Stamp)
         {
             value = known.Value;
             return known.Found;
         }
-        var found = Resolve(name, out value);
-        _resolved[name] = (found, value);
+        var found = Resolve(field.Name, out value);
+        known = new Answer(answers.Stamp, found, value);
         return found;
+    }
+
+    private readonly record struct Answer(int Stamp, bool Found, FieldValue Value);
+
+    /// <summary>
+    /// Answers by field number (<see cref="SigmaField.Id"/>). A pooled view takes the last disposed view's array on its
+    /// thread and starts a new stamp instead of clearing it: an answer counts only when its stamp is the view's.
+    /// </summary>
+    private sealed class Answers
+    {
+        private Answer[] _items = new Answer[Math.Max(16, SigmaField.Count)];
+
+        public int Stamp { get; private set; } = 1;
+
+        /// <summary>A fresh set of answers: <paramref name="spare"/>'s array under a new stamp, or a new one.</summary>
+        public static Answers StartAnother(Answers? spare)
+        {
+            if (spare is null) return new Answers();
+            if (spare.Stamp == int.MaxValue)
+            {
+                // After two billion events on one array: clear it rather than let stamps come round again.
+                Array.Clear(spare._items);
+                spare.Stamp = 0;
+            }
+            spare.Stamp++;
+            return spare;
+        }
+
+        public ref Answer For(int id)
+        {
+            if (id >= _items.Length) Array.Resize(ref _items, Math.Max(id + 1, Math.Max(SigmaField.Count, _items.Length * 2)));
+            return ref _items[id];
+        }
+
+        /// <summary>A copy that owns its array (for a detached view, which may outlive this one's reuse).</summary>
+        public Answers Copy() => new() { _items = (Answer[])_items.Clone(), Stamp = Stamp };
     }
 
     /// <summary>The thread's spare table, taken (so no two views share it), for a pooled view; null otherwise.</summary>

@@ -6,11 +6,13 @@ namespace Daybreak.Rules.Sigma;
 /// </summary>
 internal sealed class FieldMatcher(string fieldName, IValueMatcher[] values, bool all) : IEventMatcher
 {
+    private readonly SigmaField _field = SigmaField.Of(fieldName);
+
     public string Field => fieldName;
 
     public bool IsMatch(ISigmaEvent evt)
     {
-        if (!evt.TryGetField(fieldName, out var value)) return false;
+        if (!evt.TryGetField(_field, out var value)) return false;
         if (all)
         {
             foreach (var matcher in values)

@@ -6,9 +6,11 @@ namespace Daybreak.Rules.Sigma;
 /// </summary>
 internal sealed class FieldRefValueMatcher(string otherField, string mode, StringComparison comparison) : IValueMatcher
 {
+    private readonly SigmaField _other = SigmaField.Of(otherField);
+
     public bool IsMatch(in FieldValue value, ISigmaEvent evt)
     {
-        if (value.Text is not { } text || !evt.TryGetField(otherField, out var other)) return false;
+        if (value.Text is not { } text || !evt.TryGetField(_other, out var other)) return false;
         return AnyOther(text, other);
     }
 

@@ -3,5 +3,7 @@ namespace Daybreak.Rules.Sigma;
 /// <summary><c>field: null</c>: the field is absent, or present with a null value.</summary>
 internal sealed class NullFieldMatcher(string field) : IEventMatcher
 {
-    public bool IsMatch(ISigmaEvent evt) => !evt.TryGetField(field, out var value) || value.IsNull;
+    private readonly SigmaField _field = SigmaField.Of(field);
+
+    public bool IsMatch(ISigmaEvent evt) => !evt.TryGetField(_field, out var value) || value.IsNull;
 }
