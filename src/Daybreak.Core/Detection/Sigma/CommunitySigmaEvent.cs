@@ -159,7 +159,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
             value = known.Value;
             return known.Found;
         }
-        var found = Resolve(field.Name, out value);
+        var found = Resolve(field, out value);
         known = new Answer(answers.Stamp, found, value);
         return found;
     }
@@ -209,17 +209,15 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         return taken;
     }
 
-    private bool Resolve(string name, out FieldValue value)
+    private bool Resolve(SigmaField field, out FieldValue value)
     {
-        if (_mapping.TryGetCandidates(name, out var candidates))
+        var rules = _mapping.Rules(field);
+        foreach (var candidate in rules.Candidates)
         {
-            foreach (var candidate in candidates)
+            if (candidate.TryResolve(this, out value))
             {
-                if (candidate.TryResolve(this, out value))
-                {
-                    value = _mapping.PostProcess(name, value);
-                    return true;
-                }
+                value = SigmaMappingFile.PostProcess(rules, value);
+                return true;
             }
         }
         value = FieldValue.Null;

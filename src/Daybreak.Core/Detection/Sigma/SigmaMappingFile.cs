@@ -52,21 +52,39 @@ public sealed class SigmaMappingFile
     /// <summary>The candidates of a field, as text (for reports and tests).</summary>
     public IReadOnlyList<string> Describe(string field) => _fields.TryGetValue(field, out var c) ? c.Select(x => x.ToString()!).ToArray() : [];
 
-    internal bool TryGetCandidates(string field, out MappingCandidate[] candidates)
+    /// <summary>What this file says about one field: its candidates (empty when it cannot produce it), whether its
+    /// values are trimmed, and their aliases.</summary>
+    internal sealed record FieldRules(MappingCandidate[] Candidates, bool Trim, Dictionary<string, string>? Aliases);
+
+    // By field number (SigmaField.Id), made on a field's first lookup: a lookup by name took three case-insensitive
+    // hashes of it per field per record. Grown under a lock, read without one; two threads filling the same slot make
+    // equal values.
+    private FieldRules?[] _byField = [];
+    private readonly Lock _growing = new();
+
+    internal FieldRules Rules(SigmaField field)
     {
-        if (_fields.TryGetValue(field, out var found) && found.Length > 0)
+        var table = Volatile.Read(ref _byField);
+        if (field.Id < table.Length && table[field.Id] is { } known) return known;
+        var made = new FieldRules(
+            _fields.TryGetValue(field.Name, out var candidates) ? candidates : [],
+            _trim.Contains(field.Name),
+            _values.GetValueOrDefault(field.Name));
+        lock (_growing)
         {
-            candidates = found;
-            return true;
+            if (_byField.Length <= field.Id)
+            {
+                var grown = new FieldRules?[Math.Max(field.Id + 1, SigmaField.Count)];
+                Array.Copy(_byField, grown, _byField.Length);
+                Volatile.Write(ref _byField, grown);
+            }
+            return _byField[field.Id] ??= made;
         }
-        candidates = [];
-        return false;
     }
 
-    internal FieldValue PostProcess(string field, FieldValue value)
+    internal static FieldValue PostProcess(FieldRules rules, FieldValue value)
     {
-        var trim = _trim.Contains(field);
-        _values.TryGetValue(field, out var aliases);
+        var (trim, aliases) = (rules.Trim, rules.Aliases);
         if (!trim && aliases is null) return value;
         if (value.Kind == FieldKind.Array)
         {
