@@ -59,7 +59,7 @@ public static class Timestamps
     }
 
     /// <summary>
-    /// The one form most records carry, <c>yyyy-MM-ddTHH:mm:ss[.fffffff][Z]</c> (UAL CreationTime, Entra times), read
+    /// The one form most records carry, <c>yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±HH:mm]</c> (UAL CreationTime, Entra times), read
     /// without the general parser, which costs more than the rest of a UAL record's fields. Anything else, or any
     /// field out of range, is left to the general parser, which gives the same result for these forms.
     /// </summary>
@@ -80,9 +80,20 @@ public static class Timestamps
             rest = rest[digits..];
         }
         if (rest.Length == 1 && rest[0] == 'Z') rest = [];
+        // An offset as Entra writes createdDateTime (+00:00), within the ±14 hours DateTimeOffset allows.
+        var offsetMinutes = 0;
+        if (rest.Length == 6 && rest[0] is '+' or '-' && rest[3] == ':' && Digits(rest, 1, 2, out var offsetHours) && Digits(rest, 4, 2, out var minutes))
+        {
+            if (minutes > 59 || offsetHours * 60 + minutes > 14 * 60) return false;
+            offsetMinutes = (rest[0] == '-' ? -1 : 1) * (offsetHours * 60 + minutes);
+            rest = [];
+        }
         if (rest.Length != 0 || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59) return false;
-        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        var utcTicks = new DateTime(year, month, day, hour, minute, second).Ticks + ticks - offsetMinutes * TimeSpan.TicksPerMinute;
+        // A time the offset moves off the calendar does not parse as a DateTimeOffset either: the general parser says so.
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return false;
+        utc = new DateTime(utcTicks, DateTimeKind.Utc);
         return true;
     }
 

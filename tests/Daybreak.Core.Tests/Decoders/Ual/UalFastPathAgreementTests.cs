@@ -26,6 +26,18 @@ public sealed class UalFastPathAgreementTests
     [InlineData("2024-01-12T03:04:05z")]
     [InlineData(" 2024-01-12T03:04:05Z ")]
     [InlineData("2024-01-12T03:04:60")]
+    [InlineData("2023-11-20T00:00:00.0000000+00:00")]
+    [InlineData("2024-01-12T03:04:05-05:30")]
+    [InlineData("2024-01-12T03:04:05+14:00")]
+    [InlineData("2024-01-12T03:04:05-14:00")]
+    [InlineData("2024-01-12T03:04:05+14:01")]
+    [InlineData("2024-01-12T03:04:05+00:60")]
+    [InlineData("2024-01-12T03:04:05+0100")]
+    [InlineData("2024-01-12T03:04:05Z+01:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("0001-01-01T00:59:59-01:00")]
+    [InlineData("9999-12-31T23:59:59.9999999-00:01")]
+    [InlineData("9999-12-31T23:30:00+00:30")]
     public void Iso_times_parse_as_the_general_parser_reads_them(string text)
     {
         var expected = DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso);
@@ -48,10 +60,30 @@ public sealed class UalFastPathAgreementTests
         }
     }
 
+    [Fact]
+    public void Generated_iso_times_with_and_without_offsets_parse_as_the_general_parser_reads_them()
+    {
+        var random = new Random(11);
+        string Two(int max) => random.Next(max + 1).ToString("00", CultureInfo.InvariantCulture);
+        var read = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var year = random.Next(4) switch { 0 => 1, 1 => 9999, _ => random.Next(1, 10_000) };
+            var text = $"{year:0000}-{Two(13)}-{Two(32)}T{Two(24)}:{Two(60)}:{Two(60)}"
+                + (random.Next(2) == 0 ? "." + new string('7', random.Next(1, 9)) : "")
+                + random.Next(4) switch { 0 => "", 1 => "Z", _ => $"{(random.Next(2) == 0 ? '+' : '-')}{Two(15)}:{Two(60)}" };
+            Iso_times_parse_as_the_general_parser_reads_them(text);
+            if (Timestamps.TryParseIsoUtf8(System.Text.Encoding.UTF8.GetBytes(text), out _)) read++;
+        }
+        Assert.True(read > 2000, $"{read} read by the fast path");
+    }
+
     [Theory]
     [InlineData("2024-01-12T03:04:05")]
     [InlineData("2024-01-12T03:04:05Z")]
     [InlineData("2024-01-12T03:04:05.1234567Z")]
+    [InlineData("2023-11-20T00:00:00.0000000+00:00")]
+    [InlineData("2024-01-12T03:04:05.1-09:30")]
     public void The_usual_iso_forms_are_read_from_their_bytes(string text) =>
         Assert.True(Timestamps.TryParseIsoUtf8(System.Text.Encoding.UTF8.GetBytes(text), out _));
 
