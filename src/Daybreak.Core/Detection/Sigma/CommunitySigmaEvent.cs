@@ -17,7 +17,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     private readonly SigmaMappingFile _mapping;
     private JsonSigmaEvent? _raw;
     private NormalisedSigmaEvent? _normalised;
-    private readonly EmbeddedJson _embeddedJson = new();
+    private EmbeddedJson? _embeddedJson;   // made when a name-value candidate first meets JSON written as text
     // Rules of one log source ask for the same few fields again and again (29 lookups of 14 names per sign-in under
     // SigmaHQ's cloud rules), and each resolution may walk several spellings: resolve each name once per event.
     private Answers? _answers;
@@ -264,7 +264,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         return found;
     }
 
-    internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => _embeddedJson.TryParse(text, out parsed);
+    internal bool TryParseEmbedded(JsonElement text, out JsonElement parsed) => (_embeddedJson ??= new EmbeddedJson()).TryParse(text, out parsed);
 
     private static JsonSigmaEvent ParseOwn(byte[] utf8)
     {

@@ -52,9 +52,10 @@ public sealed class SigmaEngine
     /// <summary>Starts a correlation session (state lives in the session; the engine stays immutable).</summary>
     public SigmaCorrelator CreateCorrelator(SigmaCorrelatorOptions? options = null) => new(_correlations, options ?? new SigmaCorrelatorOptions());
 
-    private List<SigmaMatch> Run(ISigmaEvent evt, CompiledRule[] rules)
+    private IReadOnlyList<SigmaMatch> Run(ISigmaEvent evt, CompiledRule[] rules)
     {
-        var matches = new List<SigmaMatch>();
+        // Most events match nothing: a list is made for the first match only.
+        List<SigmaMatch>? matches = null;
         foreach (var rule in rules)
         {
             bool hit;
@@ -68,9 +69,9 @@ public sealed class SigmaEngine
                 _runtimeErrors.AddOrUpdate(rule.Rule.Id, 1, (_, n) => n + 1);
                 continue;
             }
-            if (hit) matches.Add(new SigmaMatch(rule.Rule, rule.Standalone));
+            if (hit) (matches ??= []).Add(new SigmaMatch(rule.Rule, rule.Standalone));
         }
-        return matches;
+        return matches ?? (IReadOnlyList<SigmaMatch>)[];
     }
 
     internal static SigmaEngine Compile(SigmaLoadResult loaded, SigmaCompileOptions options)
