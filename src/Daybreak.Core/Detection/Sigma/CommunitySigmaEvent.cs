@@ -22,8 +22,9 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     // SigmaHQ's cloud rules), and each resolution may walk several spellings: resolve each name once per event.
     private Answers? _answers;
     private Dictionary<string, bool>? _topLevel;
-    // A hunt makes one view per event: a pooled view takes its two tables from the last disposed one on its thread,
-    // cleared, instead of growing new ones (a third of the Sigma stage's allocation under SigmaHQ's cloud rules).
+    // A hunt makes one view per event: a pooled view takes its answers and its table of top-level names from the last
+    // disposed one on its thread (the table cleared, the answers under a new stamp) instead of making new ones (a third
+    // of the Sigma stage's allocation under SigmaHQ's cloud rules).
     [ThreadStatic] private static Answers? t_spareAnswers;
     [ThreadStatic] private static Dictionary<string, bool>? t_spareTopLevel;
     // The record read once for the mapping's raw paths, when a lookup first asks (see JsonFieldCapture).

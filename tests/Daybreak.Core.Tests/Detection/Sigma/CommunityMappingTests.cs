@@ -314,7 +314,8 @@ public sealed class CommunityMappingTests
     [Fact]
     public void Views_one_after_another_answer_for_their_own_record_though_they_reuse_their_tables()
     {
-        // A hunt disposes each event's view before the next; the next takes the last one's tables, cleared.
+        // A hunt disposes each event's view before the next; the next takes the last one's tables (its answers under a
+        // new stamp rather than cleared).
         var mapping = CommunityTestKit.Mappings.ForSource(SourceKind.SignIn)!;
         string Line(string id, int code, string ua) =>
             $$$"""{"time":"2024-05-01T08:15:30Z","category":"SignInLogs","tenantId":"t","properties":{"id":"{{{id}}}","createdDateTime":"2024-05-01T08:15:30Z","userPrincipalName":"amy@contoso.example","status":{"errorCode":{{{code}}}},"userAgent":"{{{ua}}}"}}""";
