@@ -33,11 +33,8 @@ internal sealed class Utf8StringCache
         return text;
     }
 
-    /// <summary>The text of a number token as written.</summary>
-    public string GetNumberText(ReadOnlySpan<byte> bytes) => GetText(bytes);
-
-    /// <summary>UTF-8 bytes as text, as <see cref="System.Text.Encoding.UTF8"/> decodes them (for a string token's bytes
-    /// without escapes, what <see cref="Utf8JsonReader.GetString"/> gives for valid UTF-8).</summary>
+    /// <summary>UTF-8 bytes as text, as <see cref="System.Text.Encoding.UTF8"/> decodes them: a number token as written,
+    /// or a string token's bytes without escapes (what <see cref="Utf8JsonReader.GetString"/> gives for valid UTF-8).</summary>
     public string GetText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxBytes) return System.Text.Encoding.UTF8.GetString(bytes);

@@ -76,7 +76,7 @@ internal static class DiagnosticSignInReader
                     value.Text = F.Repeats[slot] ? Utf8StringCache.ForThread.GetString(ref reader, maxBytes: 512) : reader.GetString();
                     break;
                 case JsonTokenType.Number:
-                    value.Text = F.Repeats[slot] ? Utf8StringCache.ForThread.GetNumberText(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
+                    value.Text = F.Repeats[slot] ? Utf8StringCache.ForThread.GetText(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
                     value.Int64 = reader.TryGetInt64(out var l) ? l : null;
                     value.Int32 = reader.TryGetInt32(out var i) ? i : null;
                     break;

@@ -201,7 +201,7 @@ internal static class UalRecordReader
     {
         JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.ValueIsEscaped => null,
         JsonTokenType.String => (repeats ? strings.GetString(ref reader) : reader.GetString()) is { Length: > 0 } s ? s : null,
-        JsonTokenType.Number => strings.GetNumberText(reader.ValueSpan),
+        JsonTokenType.Number => strings.GetText(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => null,
