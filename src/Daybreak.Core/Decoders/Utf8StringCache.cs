@@ -20,10 +20,10 @@ internal sealed class Utf8StringCache
 
     public static Utf8StringCache ForThread => t_cache ??= new Utf8StringCache();
 
-    /// <summary>The current token's text, as <see cref="Utf8JsonReader.GetString"/> gives it (a string or property name token).</summary>
-    public string GetString(ref Utf8JsonReader reader, int maxBytes = MaxBytes)
+    /// <summary>The current token's text, as <see cref="JsonLineReader.GetString"/> gives it (a string or property name token).</summary>
+    public string GetString(ref JsonLineReader reader, int maxBytes = MaxBytes)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > maxBytes) return reader.GetString()!;
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > maxBytes) return reader.GetString()!;
         var bytes = reader.ValueSpan;
         var slot = Hash(bytes) & (Size - 1);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];

@@ -4,7 +4,7 @@ namespace Daybreak.Decoders.SignIns;
 
 /// <summary>
 /// The fields <see cref="SignInNormaliser"/> reads from an Azure Monitor diagnostic sign-in, collected in one
-/// Utf8JsonReader pass by <see cref="DiagnosticSignInReader"/>. Each known name has a slot; a slot holds a scalar
+/// <see cref="JsonLineReader"/> pass by <see cref="DiagnosticSignInReader"/>. Each known name has a slot; a slot holds a scalar
 /// as the JsonElement accessors would see it (string unescaped, number as written).
 /// </summary>
 internal sealed class DiagnosticSignInFields

@@ -8,7 +8,7 @@ using F = Daybreak.Decoders.SignIns.DiagnosticSignInFields;
 namespace Daybreak.Decoders.SignIns;
 
 /// <summary>
-/// The hot path for the biggest export there is: NDJSON diagnostic sign-ins. One Utf8JsonReader pass collects the
+/// The hot path for the biggest export there is: NDJSON diagnostic sign-ins. One <see cref="JsonLineReader"/> pass collects the
 /// fields <see cref="SignInNormaliser"/> reads, without building a JsonDocument, and the event is built from them by
 /// the same rules. Anything this path is not sure to read exactly as the general path would (a name in another
 /// case, a duplicate, an escaped name, a value of an unexpected type, an envelope, a batch, an unreadable time)
@@ -16,10 +16,6 @@ namespace Daybreak.Decoders.SignIns;
 /// </summary>
 internal static class DiagnosticSignInReader
 {
-    // Comments and trailing commas make the reader throw, so such a line is declined and the general path (which
-    // allows both) reads it: the tokenizer's comment-skipping path costs about 5% of every other line's time.
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
-
     [ThreadStatic] private static F? t_fields;
 
     /// <summary>The normalised event, or null when the general path must read this record. Its raw bytes are copied into
@@ -30,7 +26,9 @@ internal static class DiagnosticSignInReader
         fields.Clear();
         try
         {
-            var reader = new Utf8JsonReader(utf8, Options);
+            // Comments, trailing commas and nesting past 64 make the reader throw, so such a line is declined and the
+            // general path (which allows all three) reads it.
+            var reader = new JsonLineReader(utf8);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             if (!ReadObject(ref reader, fields, F.Root)) return null;
             if (reader.Read()) return null; // trailing content: the general path reports it
@@ -42,7 +40,7 @@ internal static class DiagnosticSignInReader
         }
     }
 
-    private static bool ReadObject(ref Utf8JsonReader reader, F fields, FieldNames names)
+    private static bool ReadObject(ref JsonLineReader reader, F fields, FieldNames names)
     {
         var context = FieldNames.Start;
         while (reader.Read())

@@ -5,7 +5,7 @@ using Daybreak.Events;
 namespace Daybreak.Decoders.Ual;
 
 /// <summary>
-/// The hot path for Management Activity API UAL records, one per NDJSON line: one Utf8JsonReader pass fills a
+/// The hot path for Management Activity API UAL records, one per NDJSON line: one <see cref="JsonLineReader"/> pass fills a
 /// <see cref="UalRecord"/> without building a JsonDocument, and <see cref="UalEventBuilder"/> maps it as it maps the
 /// general path's. Anything this reader is not sure to read exactly as <see cref="UalElementReader"/> would (a known
 /// name in another case, a duplicate, an escaped name, JSON inside a string, a PowerShell rendering, an unexpected
@@ -14,10 +14,6 @@ namespace Daybreak.Decoders.Ual;
 /// </summary>
 internal static class UalRecordReader
 {
-    // Strict JSON: a line with comments or trailing commas throws and goes the general way, which allows both. The
-    // reader is markedly faster when it need not look for comments.
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
-
     [ThreadStatic] private static Fields? t_fields;
 
     private enum F
@@ -86,7 +82,8 @@ internal static class UalRecordReader
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, Options);
+            // Strict JSON: a line with comments or trailing commas (or nesting past 64) throws and goes the general way.
+            var reader = new JsonLineReader(utf8);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             var f = t_fields ??= new Fields();
             f.Clear();
@@ -111,7 +108,7 @@ internal static class UalRecordReader
         public string? Operation;
         public DateTime Time;
         public bool HasTime;
-        public UalRecord Record = new();
+        public readonly UalRecord Record = new();
         public List<MailFolder>? Folders;
         public string? ContextClientAppId, ContextSessionId, ContextTokenId;
         public AadIdentities.Entity? Target, AadTarget;
@@ -123,14 +120,14 @@ internal static class UalRecordReader
             Operation = ContextClientAppId = ContextSessionId = ContextTokenId = null;
             Time = default;
             HasTime = false;
-            Record = new UalRecord();
+            Record.Reset();
             Folders = null;
             Target = AadTarget = null;
         }
     }
 
     /// <summary>Reads the record's fields; false (without an exception: mixed files decline often) for a refused name.</summary>
-    private static bool ReadRoot(ref Utf8JsonReader reader, Fields f)
+    private static bool ReadRoot(ref JsonLineReader reader, Fields f)
     {
         var r = f.Record;
         var context = FieldNames.Start;
@@ -178,7 +175,7 @@ internal static class UalRecordReader
 
     /// <summary>Advances to the next known property's value; unknown properties are skipped. False at the object's end.
     /// <paramref name="context"/> is the object's, from <see cref="FieldNames.Start"/> (see <see cref="FieldNames.Match"/>).</summary>
-    private static bool Next(ref Utf8JsonReader reader, FieldNames names, ref int context, out int slot)
+    private static bool Next(ref JsonLineReader reader, FieldNames names, ref int context, out int slot)
     {
         while (reader.Read())
         {
@@ -197,7 +194,7 @@ internal static class UalRecordReader
     /// A scalar as <see cref="JsonFields.Str"/> reads it: empty text is absent; objects and arrays go the general way.
     /// <paramref name="repeats"/> marks a field whose values recur across records: its strings come from the cache.
     /// </summary>
-    private static string? Scalar(ref Utf8JsonReader reader, Utf8StringCache strings, bool repeats = false) => reader.TokenType switch
+    private static string? Scalar(ref JsonLineReader reader, Utf8StringCache strings, bool repeats = false) => reader.TokenType switch
     {
         JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.ValueIsEscaped => null,
         JsonTokenType.String => (repeats ? strings.GetString(ref reader) : reader.GetString()) is { Length: > 0 } s ? s : null,
@@ -209,11 +206,12 @@ internal static class UalRecordReader
     };
 
     /// <summary>An array of {Name, Value} / {Name, NewValue, OldValue} objects or hashtable strings (see <see cref="NameValues"/>).</summary>
-    private static List<ModifiedProperty> NameValueList(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static List<ModifiedProperty> NameValueList(ref JsonLineReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail(); // JSON in a string, a single object, a scalar
         var list = new List<ModifiedProperty>();
-        Span<string?> values = new string?[5];
+        var slots = new NameValueSlots();
+        Span<string?> values = slots;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             switch (reader.TokenType)
@@ -243,7 +241,7 @@ internal static class UalRecordReader
     }
 
     /// <summary>An AzureActiveDirectory identity list, folded by <see cref="AadIdentities.Fold"/>.</summary>
-    private static AadIdentities.Entity? Identities(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static AadIdentities.Entity? Identities(ref JsonLineReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         var entries = new List<(string?, string?)>(4);
@@ -269,7 +267,7 @@ internal static class UalRecordReader
         return AadIdentities.Fold(entries);
     }
 
-    private static void AppAccessContext(ref Utf8JsonReader reader, Fields f)
+    private static void AppAccessContext(ref JsonLineReader reader, Fields f)
     {
         if (reader.TokenType != JsonTokenType.StartObject) Bail(); // JSON in a string: the general path parses it
         var seen = 0;
@@ -289,7 +287,7 @@ internal static class UalRecordReader
     }
 
     /// <summary>Folders[] of objects with Id, Path and FolderItems[] (InternetMessageId, SizeInBytes, ImmutableId).</summary>
-    private static List<MailFolder> Folders(ref Utf8JsonReader reader, Utf8StringCache strings)
+    private static List<MailFolder> Folders(ref JsonLineReader reader, Utf8StringCache strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         var folders = new List<MailFolder>();
@@ -315,7 +313,7 @@ internal static class UalRecordReader
         return folders;
     }
 
-    private static void FolderItemsOf(ref Utf8JsonReader reader, MailFolder folder, Utf8StringCache strings)
+    private static void FolderItemsOf(ref JsonLineReader reader, MailFolder folder, Utf8StringCache strings)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
@@ -346,7 +344,7 @@ internal static class UalRecordReader
     /// SizeInBytes as <see cref="MailAccessReader.ParseSize"/> reads its text, without making the text of a number:
     /// both parsers round a JSON number to the same double.
     /// </summary>
-    private static long? Size(ref Utf8JsonReader reader, Utf8StringCache strings) =>
+    private static long? Size(ref JsonLineReader reader, Utf8StringCache strings) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d) && double.IsFinite(d)
             ? (long)d
             : MailAccessReader.ParseSize(Scalar(ref reader, strings));
@@ -393,6 +391,12 @@ internal static class UalRecordReader
             r.MailFolders = f.Folders ?? [];
         }
         return UalEventBuilder.Build(r, UalVariant.Api, utf8, arena);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(5)]
+    private struct NameValueSlots
+    {
+        private string? _first;
     }
 
     private static void Bail() => throw new BailException();

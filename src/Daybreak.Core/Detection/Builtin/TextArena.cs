@@ -21,7 +21,7 @@ internal readonly record struct TextRef(int Chunk, int Start, int Length)
 internal sealed class TextArena
 {
     /// <summary>Characters in a chunk; a text longer than a quarter of it has a chunk of its own.</summary>
-    public const int ChunkChars = 1 << 16;
+    public const int ChunkChars = 1 << 15;
 
     private readonly List<char[]?> _chunks = [];
     private readonly List<int> _live = [];          // characters of texts not forgotten, per chunk
