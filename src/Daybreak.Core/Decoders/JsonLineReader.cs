@@ -87,8 +87,7 @@ internal ref struct JsonLineReader
         if (_needComma)
         {
             if (b != ',') Invalid();
-            at = SkipWhiteSpace(text, at + 1);
-            if (at < text.Length && text[at] == ']') Invalid(); // a trailing comma
+            at = SkipWhiteSpace(text, at + 1); // a trailing comma is refused there: ']' starts no value
         }
         return ReadValue(at);
     }

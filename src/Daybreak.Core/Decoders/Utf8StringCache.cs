@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Daybreak.Decoders;
@@ -48,12 +51,24 @@ internal sealed class Utf8StringCache
 
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        // FNV-1a over at most the first and last 16 bytes: values that share both ends differ in length or are compared anyway.
-        uint h = 2166136261;
-        var head = bytes.Length <= 32 ? bytes : bytes[..16];
-        foreach (var b in head) h = (h ^ b) * 16777619;
-        if (bytes.Length > 32) foreach (var b in bytes[^16..]) h = (h ^ b) * 16777619;
-        h ^= (uint)bytes.Length * 2654435761;
-        return (int)(h ^ (h >> 15));
+        // The first, middle and last eight bytes and the length: ids differ at one end or the other, user agents in
+        // their middle; values that share all three are told apart by the comparison that follows anyway.
+        var length = bytes.Length;
+        ulong h = (ulong)length * 0x9E3779B97F4A7C15;
+        if (length >= 8)
+        {
+            ref var first = ref MemoryMarshal.GetReference(bytes);
+            h ^= Unsafe.ReadUnaligned<ulong>(ref first) * 0xC2B2AE3D27D4EB4F;
+            h ^= BitOperations.RotateLeft(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, (length - 8) / 2)) * 0x165667B19E3779F9, 21);
+            h ^= BitOperations.RotateLeft(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, length - 8)) * 0x27D4EB2F165667C5, 42);
+        }
+        else
+        {
+            foreach (var b in bytes) h = (h ^ b) * 0x100000001B3;
+        }
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9;
+        h ^= h >> 32;
+        return (int)h;
     }
 }

@@ -26,13 +26,16 @@ internal static class MailAccessReader
     public static bool IsMailboxRecord(bool namesMailbox, string? workload, bool hasMailField) =>
         namesMailbox || (hasMailField && string.Equals(workload, "Exchange", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The mail access of a mailbox record whose folders were read (<see cref="UalRecord.MailFolders"/>).</summary>
-    public static MailAccess Create(UalRecord r)
+    /// <summary>
+    /// The mail access of a mailbox record whose folders were read (<see cref="UalRecord.MailFolders"/>), with its
+    /// owner's UPN and mailbox GUID as the caller lower-cased them.
+    /// </summary>
+    public static MailAccess Create(UalRecord r, string? owner, string? guid)
     {
         var mail = new MailAccess
         {
-            MailboxOwnerUpn = r.MailboxOwnerUpn?.ToLowerInvariant(),
-            MailboxGuid = r.MailboxGuid?.ToLowerInvariant(),
+            MailboxOwnerUpn = owner,
+            MailboxGuid = guid,
             AccessType = NameValues.Find(r.OperationProperties, "MailAccessType") ?? NameValues.Find(r.OperationProperties, "AttachmentAccessType"),
             IsThrottled = ParseBool(NameValues.Find(r.OperationProperties, "IsThrottled")),
             OperationCount = ParseCount(r.OperationCount),

@@ -24,8 +24,10 @@ internal static partial class UalEventBuilder
         UalActorMapper.Map(evt.Actor, r);
         SetNetwork(evt.Network, r);
         SetAuth(evt.Auth, r);
-        SetTargets(evt, r, IsMailAccess(r.OperationProperties) ? [] : r.OperationProperties);
-        if (r.MailFolders is not null) evt.Mail = MailAccessReader.Create(r);
+        var owner = r.MailboxOwnerUpn?.ToLowerInvariant();
+        var guid = r.MailboxGuid?.ToLowerInvariant();
+        SetTargets(evt, r, IsMailAccess(r.OperationProperties) ? [] : r.OperationProperties, owner, guid);
+        if (r.MailFolders is not null) evt.Mail = MailAccessReader.Create(r, owner, guid);
         return evt;
     }
 
@@ -96,7 +98,7 @@ internal static partial class UalEventBuilder
     /// records (ForwardTo, DeleteMessage, AccessRights, Role...) and the OperationProperties of item operations such
     /// as UpdateInboxRules, each as Name -> NewValue. A mailbox record also targets the mailbox.
     /// </summary>
-    private static void SetTargets(AuditEvent evt, UalRecord r, IReadOnlyList<ModifiedProperty> operationProperties)
+    private static void SetTargets(AuditEvent evt, UalRecord r, IReadOnlyList<ModifiedProperty> operationProperties, string? owner, string? guid)
     {
         Target? primary = null;
         if (r.Target is { } entity)
@@ -113,8 +115,6 @@ internal static partial class UalEventBuilder
             evt.Targets.Add(primary);
         }
 
-        var owner = r.MailboxOwnerUpn?.ToLowerInvariant();
-        var guid = r.MailboxGuid?.ToLowerInvariant();
         if (owner is not null || guid is not null) evt.Targets.Add(new Target { Kind = "Mailbox", Id = guid, Name = owner });
     }
 

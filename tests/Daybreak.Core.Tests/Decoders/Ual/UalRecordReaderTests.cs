@@ -73,6 +73,8 @@ public sealed class UalRecordReaderTests
         r => { r["Folders"] = new JsonArray(new JsonObject { ["Id"] = "", ["Path"] = "\\Inbox", ["FolderItems"] = new JsonArray(7, new JsonObject { ["internetMessageId"] = "<x@y>" }) }); return r; },
         r => { r["Folders"] = new JsonArray(new JsonObject { ["Path"] = 5, ["FolderItems"] = new JsonArray(new JsonObject { ["SizeInBytes"] = "1024.0", ["InternetMessageId"] = "" }, new JsonObject { ["SizeInBytes"] = true }) }); return r; },
         r => { r["Folders"] = new JsonArray(new JsonObject { ["Path"] = "\\Inbox", ["FolderItems"] = "[]" }); return r; },
+        // Sizes a double does not hold exactly, and numbers that are no integer: read as the general path rounds them.
+        r => { r["Folders"] = JsonNode.Parse("[{\"Path\":\"\\\\Inbox\",\"FolderItems\":[{\"SizeInBytes\":9007199254740993},{\"SizeInBytes\":-9007199254740993},{\"SizeInBytes\":9223372036854775807},{\"SizeInBytes\":1e3},{\"SizeInBytes\":1.5},{\"SizeInBytes\":-0},{\"SizeInBytes\":1e400}]}]"); return r; },
         r => { r["Folders"] = new JsonArray(new JsonObject { ["Path"] = "\\Inbox", ["FolderItems"] = new JsonArray(new JsonObject { ["SizeInBytes"] = new JsonObject() }) }); return r; },
         r => { r["OperationProperties"] = r["OperationProperties"]?.ToJsonString() ?? "[]"; return r; },
         r => { r["OperationProperties"] = new JsonArray(new JsonObject { ["name"] = "MailAccessType", ["Value"] = "Bind" }); return r; },
