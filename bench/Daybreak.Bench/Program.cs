@@ -24,7 +24,7 @@ var only = Option("--phases", "").Split(',', StringSplitOptions.RemoveEmptyEntri
 Directory.CreateDirectory(dataDir);
 
 var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
-var rows = new List<(string Input, int Scale, string Phase, PhaseResult Median)>();
+var rows = new List<Row>();
 foreach (var scale in scales)
 {
     foreach (var input in inputs)
@@ -36,13 +36,25 @@ foreach (var scale in scales)
             _ => throw new ArgumentException("unknown input " + input + " (signins, ual)"),
         };
         // jq runs one selective query per file; DuckDB's own load is the ingest yardstick for both files.
-        var phases = Phases.InProcess.Append("jq").Concat(HuntPhases.Names).Where(p => only.Length == 0 || only.Contains(p));
+        var phases = Phases.InProcess.Append("jq").Concat(HuntPhases.Names).Where(p => only.Length == 0 || only.Contains(p)).ToList();
+        // Rounds, each running every phase once: this machine's speed drifts by a third within minutes, and a phase's
+        // runs back to back would meet one stretch of it while the phase it is compared with met another.
+        var results = phases.ToDictionary(p => p, _ => new List<PhaseResult>());
+        for (var round = 1; round <= runs; round++)
+        {
+            foreach (var phase in phases)
+            {
+                var result = phase == "jq" ? Jq(file, input) : Child(phase, file, dataDir);
+                results[phase].Add(result);
+                Console.Error.WriteLine($"{input} {scale}x {phase,-10} round {round}/{runs} {result.Seconds,8:F2} s");
+            }
+        }
         foreach (var phase in phases)
         {
-            var results = Enumerable.Range(0, runs).Select(_ => phase == "jq" ? Jq(file, input) : Child(phase, file, dataDir)).ToList();
-            var median = results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
-            rows.Add((input, scale, phase, median));
-            Console.Error.WriteLine($"{input} {scale}x {phase,-7} {median.Seconds,8:F2} s  {median.Bytes / median.Seconds / 1e6,8:F1} MB/s  {median.Records,10:N0} rec  peak {median.PeakRss / 1e6,7:F0} MB");
+            var sorted = results[phase].OrderBy(r => r.Seconds).ToList();
+            var median = sorted[sorted.Count / 2];
+            rows.Add(new Row(input, scale, phase, median, sorted[0].Seconds, sorted[^1].Seconds));
+            Console.Error.WriteLine($"{input} {scale}x {phase,-10} {median.Seconds,8:F2} s  {median.Bytes / median.Seconds / 1e6,8:F1} MB/s  {median.Records,10:N0} rec  peak {median.PeakRss / 1e6,7:F0} MB");
         }
     }
 }
@@ -92,24 +104,28 @@ static PhaseResult Jq(string file, string input)
     return new PhaseResult("jq", sw.Elapsed.TotalSeconds, lines, new FileInfo(file).Length, rssKb * 1024);
 }
 
-static string Render(List<(string Input, int Scale, string Phase, PhaseResult Median)> rows, int runs)
+static string Render(List<Row> rows, int runs)
 {
     var sb = new StringBuilder();
-    sb.AppendLine($"| input | scale | phase | median s | MB/s | records | peak RSS MB | vs parse-only | vs DuckDB read_ndjson | vs jq |");
-    sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+    sb.AppendLine($"| input | scale | phase | median s | range s | MB/s | records | peak RSS MB | vs parse-only | vs DuckDB read_ndjson | vs jq |");
+    sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
     foreach (var group in rows.GroupBy(r => (r.Input, r.Scale)))
     {
-        double Rate(string phase) => group.FirstOrDefault(r => r.Phase == phase).Median is { } m ? m.Bytes / m.Seconds : double.NaN;
-        foreach (var (input, scale, phase, m) in group)
+        double Rate(string phase) => group.FirstOrDefault(r => r.Phase == phase)?.Median is { } m ? m.Bytes / m.Seconds : double.NaN;
+        foreach (var (input, scale, phase, m, fastest, slowest) in group)
         {
             var rate = m.Bytes / m.Seconds;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {input} | {scale}x | {phase} | {m.Seconds:F2} | {rate / 1e6:F1} | {m.Records:N0} | {m.PeakRss / 1e6:F0} | {rate / Rate("parse"):F2} | {Ratio(rate, Rate("duckdb"))} | {Ratio(rate, Rate("jq"))} |"));
+                $"| {input} | {scale}x | {phase} | {m.Seconds:F2} | {fastest:F2}–{slowest:F2} | {rate / 1e6:F1} | {m.Records:N0} | {m.PeakRss / 1e6:F0} | {Ratio(rate, Rate("parse"))} | {Ratio(rate, Rate("duckdb"))} | {Ratio(rate, Rate("jq"))} |"));
         }
     }
     sb.AppendLine();
-    sb.AppendLine($"Medians of {runs} runs; each phase in a fresh process. Ratios are throughput ratios (higher is faster).");
+    sb.AppendLine($"Medians of {runs} rounds; each round runs every phase once, each in a fresh process, so that the machine's drift " +
+        "falls on the phases alike; the range is the fastest and the slowest run. Ratios are of the medians' throughputs (higher is faster).");
     return sb.ToString();
 
     static string Ratio(double a, double b) => double.IsNaN(b) ? "" : (a / b).ToString("F2", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One phase's figures over its rounds: the median run, and the fastest and slowest run's seconds.</summary>
+internal sealed record Row(string Input, int Scale, string Phase, PhaseResult Median, double Fastest, double Slowest);
