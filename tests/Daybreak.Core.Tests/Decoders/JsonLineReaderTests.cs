@@ -52,6 +52,32 @@ public sealed class JsonLineReaderTests
     }
 
     [Fact]
+    public void Reads_every_line_of_the_corpus_json_as_the_framework_reader()
+    {
+        // Real exports, each file whole (most are pretty-printed documents) and line by line: NDJSON records whole,
+        // the lines of a document as the fragments they are (which both readers must refuse at the same token).
+        var root = Corpus.RequireCorpus("");
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".ndjson", StringComparison.Ordinal) || f.EndsWith(".jsonl", StringComparison.Ordinal))
+            .ToList();
+        int lines = 0, documents = 0;
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var whole = Trace(bytes, FrameworkReader, skipEvery: 0);
+            Assert.True(whole.SequenceEqual(Trace(bytes, LineReader, skipEvery: 0)), file);
+            if (whole[^1] == "end") documents++;
+            foreach (var line in bytes.Lines())
+            {
+                var expected = Trace(line, FrameworkReader, skipEvery: 0);
+                Assert.True(expected.SequenceEqual(Trace(line, LineReader, skipEvery: 0)), $"{file}: {Encoding.UTF8.GetString(line)}");
+                lines++;
+            }
+        }
+        Assert.True(files.Count > 100 && lines > 10_000 && documents > 100, $"{files.Count} files ({documents} read whole), {lines} lines");
+    }
+
+    [Fact]
     public void Skips_values_as_the_framework_reader_does()
     {
         var random = new Random(13);
@@ -304,5 +330,21 @@ public sealed class JsonLineReaderTests
     private static void Space(StringBuilder sb, Random random)
     {
         if (random.Next(4) == 0) sb.Append(" \t\r\n"[random.Next(4)]);
+    }
+}
+
+internal static class ByteLines
+{
+    /// <summary>The lines of a byte array, without their line feeds (and a carriage return before one).</summary>
+    public static IEnumerable<byte[]> Lines(this byte[] bytes)
+    {
+        var start = 0;
+        for (var i = 0; i <= bytes.Length; i++)
+        {
+            if (i < bytes.Length && bytes[i] != (byte)'\n') continue;
+            var end = i > start && bytes[i - 1] == (byte)'\r' ? i - 1 : i;
+            yield return bytes[start..end];
+            start = i + 1;
+        }
     }
 }
