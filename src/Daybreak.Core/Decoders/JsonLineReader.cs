@@ -313,7 +313,10 @@ internal ref struct JsonLineReader
         return at + 1;
     }
 
-    /// <summary>The first quote, backslash or control character at or after <paramref name="at"/>, 32 bytes at a time; the text's length if none.</summary>
+    /// <summary>
+    /// The first quote, backslash or control character at or after <paramref name="at"/>, 32 bytes at a time where the
+    /// processor has 256-bit vectors (byte by byte elsewhere, and in a text's last 31 bytes); the text's length if none.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<byte> text, int at)
     {
