@@ -314,25 +314,35 @@ internal ref struct JsonLineReader
     }
 
     /// <summary>
-    /// The first quote, backslash or control character at or after <paramref name="at"/>, 32 bytes at a time where the
-    /// processor has 256-bit vectors (byte by byte elsewhere, and in a text's last 31 bytes); the text's length if none.
+    /// The first quote, backslash or control character at or after <paramref name="at"/>, 32 or 16 bytes at a time as
+    /// the processor's vectors allow (byte by byte without them, and in a text's last bytes); the text's length if none.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<byte> text, int at)
     {
+        ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
-            var quote = Vector256.Create((byte)'"');
-            var backslash = Vector256.Create((byte)'\\');
-            var space = Vector256.Create((byte)0x20);
             while (at + Vector256<byte>.Count <= text.Length)
             {
                 var block = Vector256.LoadUnsafe(ref first, (nuint)at);
-                var special = Vector256.Equals(block, quote) | Vector256.Equals(block, backslash) | Vector256.LessThan(block, space);
+                var special = Vector256.Equals(block, Vector256.Create((byte)'"')) | Vector256.Equals(block, Vector256.Create((byte)'\\'))
+                    | Vector256.LessThan(block, Vector256.Create((byte)0x20));
                 var mask = special.ExtractMostSignificantBits();
                 if (mask != 0) return at + BitOperations.TrailingZeroCount(mask);
                 at += Vector256<byte>.Count;
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            while (at + Vector128<byte>.Count <= text.Length)
+            {
+                var block = Vector128.LoadUnsafe(ref first, (nuint)at);
+                var special = Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\\'))
+                    | Vector128.LessThan(block, Vector128.Create((byte)0x20));
+                var mask = special.ExtractMostSignificantBits();
+                if (mask != 0) return at + BitOperations.TrailingZeroCount(mask);
+                at += Vector128<byte>.Count;
             }
         }
         while (at < text.Length)
