@@ -127,11 +127,9 @@ internal ref struct JsonLineReader
                 throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to a string.", ex);
             }
         }
-        if (JsonText.TryUnescapeAscii(raw, out var text)) return text;
-        // Escapes beyond ASCII (surrogate pairs among them) are rare: the reader of record decodes them, quotes and all.
-        var quoted = new Utf8JsonReader(_text.Slice(_valueStart - 1, _valueLength + 2));
-        quoted.Read();
-        return quoted.GetString();
+        return JsonText.TryUnescape(_text.Slice(_valueStart - 1, _valueLength + 2), out var text)
+            ? text
+            : throw new InvalidOperationException("Cannot transcode invalid UTF-8 or a lone surrogate in JSON text to a string.");
     }
 
     public readonly bool TryGetInt64(out long value)
@@ -238,38 +236,15 @@ internal ref struct JsonLineReader
     private static bool IsDelimiter(byte b) =>
         b is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'/';
 
-    /// <summary>A number by JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, then a delimiter or the end.</summary>
+    /// <summary>A number by JSON's grammar (<see cref="JsonText.NumberEnd"/>), then a delimiter or the end.</summary>
     private int ReadNumber(int start)
     {
         var text = _text;
-        var at = start;
-        if (text[at] == '-') at++;
-        if (at >= text.Length) Invalid();
-        if (text[at] == '0') at++;
-        else if (IsDigit(text[at])) at = Digits(text, at + 1);
-        else Invalid();
-        if (at < text.Length && text[at] == '.')
-        {
-            if (++at >= text.Length || !IsDigit(text[at])) Invalid();
-            at = Digits(text, at + 1);
-        }
-        if (at < text.Length && (text[at] | 0x20) == 'e')
-        {
-            if (++at < text.Length && text[at] is (byte)'+' or (byte)'-') at++;
-            if (at >= text.Length || !IsDigit(text[at])) Invalid();
-            at = Digits(text, at + 1);
-        }
+        var at = JsonText.NumberEnd(text, start);
+        if (at < 0) Invalid();
         if (at < text.Length ? !IsDelimiter(text[at]) : _depth > 0) Invalid(); // the text may end after a number only at the root
         _valueStart = start;
         _valueLength = at - start;
-        return at;
-    }
-
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    private static int Digits(ReadOnlySpan<byte> text, int at)
-    {
-        while (at < text.Length && IsDigit(text[at])) at++;
         return at;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -6,22 +7,46 @@ using System.Text.Json;
 namespace Daybreak.Decoders;
 
 /// <summary>
-/// The text of an escaped JSON string, made fast for ASCII text. Microsoft's exporters write with an encoder that
-/// escapes <c>&lt; &gt; &amp; ' +</c> as <c>\u003c</c> and the like, so every InternetMessageId of a UAL record
-/// arrives escaped; <see cref="Utf8JsonReader.GetString"/>'s way (unescape into a rented buffer, then transcode) took
-/// 4-5% of a UAL decode's samples. Anything but ASCII text with escapes of ASCII characters is declined, for the framework's
-/// reader to decode (<see cref="JsonLineReader.GetString"/>).
+/// Pieces of JSON's grammar that the decoders' reader (<see cref="JsonLineReader"/>) and Sigma's reading of a record
+/// (<c>JsonScan</c>) share: the text of an escaped string and the extent of a number.
 /// </summary>
+/// <remarks>
+/// Escaped text is made fast for ASCII: Microsoft's exporters write with an encoder that escapes
+/// <c>&lt; &gt; &amp; ' +</c> as <c>\u003c</c> and the like, so every InternetMessageId of a UAL record arrives escaped,
+/// and <see cref="Utf8JsonReader.GetString"/>'s way (unescape into a rented buffer, then transcode) took 4-5% of a UAL
+/// decode's samples. Anything else goes to the framework's reader, which has the last word.
+/// </remarks>
 internal static class JsonText
 {
     /// <summary>Longer values are declined: the stack buffer stays small and such values are rare.</summary>
     private const int MaxFastBytes = 512;
 
     /// <summary>
-    /// The text of a string token's bytes (as the reader validated them: every escape complete) when they are ASCII and
-    /// every escape stands for an ASCII character; false otherwise, and for anything malformed.
+    /// The text of an escaped string token, quotes included, as <see cref="Utf8JsonReader.GetString"/> gives it; false
+    /// when its escapes are not JSON's or its text is none (broken UTF-8, a lone surrogate).
     /// </summary>
-    internal static bool TryUnescapeAscii(ReadOnlySpan<byte> escaped, [NotNullWhen(true)] out string? text)
+    internal static bool TryUnescape(ReadOnlySpan<byte> quoted, [NotNullWhen(true)] out string? text)
+    {
+        if (quoted.Length >= 2 && TryUnescapeAscii(quoted[1..^1], out text)) return true;
+        text = null;
+        try
+        {
+            var reader = new Utf8JsonReader(quoted);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String) return false;
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The text of a string token's bytes (quotes left out) when they are ASCII, hold no control character, and every
+    /// escape is JSON's and stands for an ASCII character; false otherwise.
+    /// </summary>
+    private static bool TryUnescapeAscii(ReadOnlySpan<byte> escaped, [NotNullWhen(true)] out string? text)
     {
         text = null;
         if (escaped.Length > MaxFastBytes) return false;
@@ -33,6 +58,8 @@ internal static class JsonText
             var rest = escaped[i..];
             var backslash = rest.IndexOf((byte)'\\');
             var plain = backslash < 0 ? rest : rest[..backslash];
+            // Control characters must be escaped: JSON that holds them is refused by the framework's reader, not read here.
+            if (plain.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0) return false;
             if (Ascii.ToUtf16(plain, chars[written..], out var widened) != OperationStatus.Done) return false;
             written += widened;
             if (backslash < 0) break;
@@ -42,7 +69,8 @@ internal static class JsonText
             switch (escaped[i + 1])
             {
                 case (byte)'u':
-                    if (i + 6 > escaped.Length || !TryHex(escaped.Slice(i + 2, 4), out var code) || code >= 0x80) return false;
+                    if (i + 6 > escaped.Length || !Utf8Parser.TryParse(escaped.Slice(i + 2, 4), out ushort code, out var used, 'x') || used != 4 || code >= 0x80)
+                        return false;
                     c = (char)code;
                     i += 6;
                     break;
@@ -62,21 +90,35 @@ internal static class JsonText
         return true;
     }
 
-    private static bool TryHex(ReadOnlySpan<byte> digits, out int value)
+    /// <summary>
+    /// Where the number starting at <paramref name="start"/> ends, by JSON's grammar
+    /// (<c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>, as long as it goes); -1 when no number starts there.
+    /// </summary>
+    internal static int NumberEnd(ReadOnlySpan<byte> text, int start)
     {
-        value = 0;
-        foreach (var d in digits)
+        var at = start;
+        if (at < text.Length && text[at] == '-') at++;
+        if (at >= text.Length || !IsDigit(text[at])) return -1;
+        at = text[at] == '0' ? at + 1 : Digits(text, at + 1);
+        if (at < text.Length && text[at] == '.')
         {
-            var v = d switch
-            {
-                >= (byte)'0' and <= (byte)'9' => d - '0',
-                >= (byte)'a' and <= (byte)'f' => d - 'a' + 10,
-                >= (byte)'A' and <= (byte)'F' => d - 'A' + 10,
-                _ => -1,
-            };
-            if (v < 0) return false;
-            value = (value << 4) | v;
+            if (++at >= text.Length || !IsDigit(text[at])) return -1;
+            at = Digits(text, at + 1);
         }
-        return true;
+        if (at < text.Length && text[at] is (byte)'e' or (byte)'E')
+        {
+            if (++at < text.Length && text[at] is (byte)'+' or (byte)'-') at++;
+            if (at >= text.Length || !IsDigit(text[at])) return -1;
+            at = Digits(text, at + 1);
+        }
+        return at;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static int Digits(ReadOnlySpan<byte> text, int at)
+    {
+        while (at < text.Length && IsDigit(text[at])) at++;
+        return at;
     }
 }

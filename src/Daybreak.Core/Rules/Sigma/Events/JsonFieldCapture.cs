@@ -192,7 +192,7 @@ internal sealed class JsonFieldCapture
             MarkBelow(child);
             if (child.End < 0 && child.TextEnd < 0) return true;
             string? text = null;
-            if (escaped && !JsonScan.TryUnescape(s[start..pos], out text)) return false;
+            if (escaped && !Decoders.JsonText.TryUnescape(s[start..pos], out text)) return false;
             SetEnds(child, JsonTokenType.String, start + 1, pos - start - 2, text);
             return true;
         }

@@ -25,56 +25,7 @@ internal static class JsonScan
         if (token.SequenceEqual("true"u8)) return JsonTokenType.True;
         if (token.SequenceEqual("false"u8)) return JsonTokenType.False;
         if (token.SequenceEqual("null"u8)) return JsonTokenType.Null;
-        return IsNumber(token) ? JsonTokenType.Number : JsonTokenType.None;
-    }
-
-    /// <summary>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
-    private static bool IsNumber(ReadOnlySpan<byte> t)
-    {
-        var i = 0;
-        if (i < t.Length && t[i] == (byte)'-') i++;
-        if (i >= t.Length || !char.IsAsciiDigit((char)t[i])) return false;
-        if (t[i] == (byte)'0') i++;
-        else i = Digits(t, i);
-        if (i < t.Length && t[i] == (byte)'.')
-        {
-            var fraction = Digits(t, i + 1);
-            if (fraction == i + 1) return false;
-            i = fraction;
-        }
-        if (i < t.Length && t[i] is (byte)'e' or (byte)'E')
-        {
-            i++;
-            if (i < t.Length && t[i] is (byte)'+' or (byte)'-') i++;
-            var exponent = Digits(t, i);
-            if (exponent == i) return false;
-            i = exponent;
-        }
-        return i == t.Length;
-    }
-
-    private static int Digits(ReadOnlySpan<byte> t, int i)
-    {
-        while (i < t.Length && char.IsAsciiDigit((char)t[i])) i++;
-        return i;
-    }
-
-    /// <summary>The text of an escaped string token (quotes included), as the reader unescapes it; false when its escapes
-    /// are not JSON's.</summary>
-    public static bool TryUnescape(ReadOnlySpan<byte> token, out string? text)
-    {
-        text = null;
-        try
-        {
-            var reader = new Utf8JsonReader(token);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String) return false;
-            text = reader.GetString();
-            return true;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
+        return Decoders.JsonText.NumberEnd(token, 0) == token.Length ? JsonTokenType.Number : JsonTokenType.None;
     }
 
     /// <summary>Moves <paramref name="pos"/> past the string starting there (at its opening quote); false when it does not
