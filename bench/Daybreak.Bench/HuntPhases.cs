@@ -48,6 +48,13 @@ internal static class HuntPhases
             detections.Add(set.Detection);
         }
         compile = sw.Elapsed;
+        // DAYBREAK_BENCH_DETECTIONS=name,name keeps only those detections (with DAYBREAK_BENCH_ALLOCATIONS, what one of
+        // them allocates, by type).
+        if (Environment.GetEnvironmentVariable("DAYBREAK_BENCH_DETECTIONS") is { Length: > 0 } only)
+        {
+            var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            detections.RemoveAll(d => !names.Contains(d.Name));
+        }
         return detections;
     }
 

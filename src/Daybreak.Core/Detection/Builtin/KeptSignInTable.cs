@@ -53,11 +53,14 @@ internal sealed class KeptSignInTable
     private InternedStrings.Last _tenant, _format, _operation, _code;
     // Sign-ins with targets are rare; their lists (shared with the event, never changed after decoding) are kept here.
     private readonly Dictionary<int, List<Target>> _targets = [];
-    private int[] _buckets = new int[256];   // 1 + the first slot of each bucket's chain; 0 for none
-    private Slot[] _slots = new Slot[256];
+    // In chunks below the large object heap (see ChunkedArray): doubling one array per table was most of a hunt's
+    // large-object allocation, and with it of its full collections.
+    private ChunkedArray<int> _buckets = new(256);   // 1 + the first slot of each bucket's chain; 0 for none
+    private int _bucketCount = 256;                   // a power of two, as many as the slots' capacity
+    private readonly ChunkedArray<Slot> _slots = new(256);
     private int _slotsHigh;
     private int _freeSlot = -1;
-    private KeptRecord[] _records = new KeptRecord[256];
+    private readonly ChunkedArray<KeptRecord> _records = new(256);
     private int _recordsHigh;
     private int _freeRecord = -1;
     private DateTime _lastSweep = DateTime.MinValue;
@@ -198,7 +201,7 @@ internal sealed class KeptSignInTable
         return e;
     }
 
-    private int Bucket(int hash) => (int)((uint)hash & (uint)(_buckets.Length - 1));
+    private int Bucket(int hash) => (int)((uint)hash & (uint)(_bucketCount - 1));
 
     private int NewSlot()
     {
@@ -208,7 +211,7 @@ internal sealed class KeptSignInTable
             _freeSlot = _slots[free].Next;
             return free;
         }
-        if (_slotsHigh == _slots.Length) Grow();
+        if (_slotsHigh == _bucketCount) Grow();
         return _slotsHigh++;
     }
 
@@ -216,8 +219,9 @@ internal sealed class KeptSignInTable
     /// hashes. Only called when every slot is in use (none on the free list).</summary>
     private void Grow()
     {
-        Array.Resize(ref _slots, _slots.Length * 2);
-        _buckets = new int[_slots.Length];
+        _bucketCount *= 2;
+        _slots.EnsureCapacity(_bucketCount);
+        _buckets = new ChunkedArray<int>(_bucketCount);
         for (var i = 0; i < _slotsHigh; i++)
         {
             ref var bucket = ref _buckets[Bucket(_slots[i].Hash)];
@@ -236,7 +240,7 @@ internal sealed class KeptSignInTable
         }
         else
         {
-            if (_recordsHigh == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            _records.EnsureCapacity(_recordsHigh + 1);
             r = _recordsHigh++;
         }
         _records[r] = new KeptRecord
