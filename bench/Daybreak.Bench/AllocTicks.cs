@@ -6,14 +6,29 @@ namespace Daybreak.Bench;
 /// Allocation by type, sampled by the runtime (an allocation tick every ~100 KB, naming the type that crossed it): with
 /// DAYBREAK_BENCH_ALLOCATIONS=1 a phase prints the types that took the most, in MB (the amounts the ticks report). Cheap enough to
 /// leave the phase's time about as it was; which objects a decoder makes per record is what its time follows.
+/// DAYBREAK_BENCH_ALLOCATIONS=end counts only from <see cref="StartingEnd"/> on: what the hunt profile's end (correlation
+/// and scoping) allocates.
 /// </summary>
 internal sealed class AllocTicks : EventListener
 {
     private const int AllocationTick = 10;
     private readonly Dictionary<string, long> _byType = [];
 
-    public static AllocTicks? FromEnvironment() =>
-        Environment.GetEnvironmentVariable("DAYBREAK_BENCH_ALLOCATIONS") is "1" ? new AllocTicks() : null;
+    private static AllocTicks? s_current;
+    private volatile bool _counting;
+
+    public static AllocTicks? FromEnvironment() => Environment.GetEnvironmentVariable("DAYBREAK_BENCH_ALLOCATIONS") switch
+    {
+        "1" => s_current = new AllocTicks { _counting = true },
+        "end" => s_current = new AllocTicks(),
+        _ => null,
+    };
+
+    /// <summary>Called where a hunt's end begins: an "end" listing starts counting here.</summary>
+    public static void StartingEnd()
+    {
+        if (s_current is { } current) current._counting = true;
+    }
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -23,7 +38,7 @@ internal sealed class AllocTicks : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
-        if (e.EventId != AllocationTick || e.PayloadNames is null) return;
+        if (e.EventId != AllocationTick || e.PayloadNames is null || !_counting) return;
         var name = e.Payload![e.PayloadNames.IndexOf("TypeName")]?.ToString() ?? "?";
         // AllocationKind 1: the large object heap, whose budget (not the young generation's) starts full collections.
         if (Convert.ToInt32(e.Payload![e.PayloadNames.IndexOf("AllocationKind")]) == 1) name = "(large object heap) " + name;

@@ -63,6 +63,10 @@ internal static class HuntProfile
             detections[i].Flush(sink);
             times[i].Stop();
         }
+        var pausedBeforeEnd = GC.GetTotalPauseDuration();
+        var gen2BeforeEnd = GC.CollectionCount(2);
+        var allocatedBeforeEnd = GC.GetTotalAllocatedBytes();
+        AllocTicks.StartingEnd();
         correlate.Start();
         var ordered = HuntSession.InReportOrder(sink.Alerts);
         var found = incidents.Correlator.Correlate(ordered);
@@ -70,6 +74,9 @@ internal static class HuntProfile
         scope.Start();
         HuntSession.ScopeAll(found, incidents.Scoper);
         scope.Stop();
+        var endPaused = GC.GetTotalPauseDuration() - pausedBeforeEnd;
+        var endGen2 = GC.CollectionCount(2) - gen2BeforeEnd;
+        var endAllocated = GC.GetTotalAllocatedBytes() - allocatedBeforeEnd;
 
         Console.Error.WriteLine($"{"decode",-40} {decode.Elapsed.TotalSeconds,8:F2} s {decodeAllocated / 1e6,8:F0} MB allocated");
         for (var i = 0; i < detections.Count; i++)
@@ -77,6 +84,7 @@ internal static class HuntProfile
         Console.Error.WriteLine($"{"scoper (observe)",-40} {scoper.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"correlate (" + ordered.Count + " alerts, " + found.Count + " incidents)",-40} {correlate.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"scope incidents",-40} {scope.Elapsed.TotalSeconds,8:F2} s");
+        Console.Error.WriteLine($"{"  of which GC paused",-40} {endPaused.TotalSeconds,8:F2} s ({endGen2} full collections); {endAllocated / 1e6:F0} MB allocated");
         Console.Error.WriteLine($"{"allocated",-40} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6,8:F0} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
         Console.Error.WriteLine($"{"GC pauses by generation",-40} {pauses.Summary()}");
         return n;

@@ -28,8 +28,16 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
     /// </summary>
     public static List<EntityNode> Of(Alert alert, Func<string, bool> isCommonApp)
     {
-        var e = alert.Entities;
         var nodes = new List<EntityNode>();
+        AddTo(nodes, alert, isCommonApp);
+        return nodes;
+    }
+
+    /// <summary>Appends the nodes of <see cref="Of"/> to <paramref name="nodes"/>: one list for many alerts, where a list
+    /// per alert (three times over at a hunt's end) was the largest part of what correlating and scoping allocated.</summary>
+    public static void AddTo(List<EntityNode> nodes, Alert alert, Func<string, bool> isCommonApp)
+    {
+        var e = alert.Entities;
         // Apps and users are enumerated: an app filter and the mailbox rule apply to each.
         Add(nodes, EntityKind.Campaign, e.Campaigns);
         Add(nodes, EntityKind.CredentialKey, e.CredentialKeyIds);
@@ -49,7 +57,14 @@ public readonly record struct EntityNode(EntityKind Kind, string Value)
             nodes.Add(new(EntityKind.User, u));
         }
         Add(nodes, EntityKind.Ip, e.Ips);
-        return nodes;
+    }
+
+    /// <summary>At least as many nodes as <see cref="AddTo"/> gives the alert (to size one list for many alerts).</summary>
+    public static int MostOf(Alert alert)
+    {
+        var e = alert.Entities;
+        return e.Campaigns.Count + e.CredentialKeyIds.Count + e.Sessions.Count + e.UserIds.Count + e.ServicePrincipals.Count
+               + e.Apps.Count + e.Users.Count + e.Ips.Count;
     }
 
     /// <summary>An entity set's own enumerator allocates nothing for the empty and single-valued sets most alerts have.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -38,9 +39,31 @@ public sealed class Alert
     /// <summary>"sigma" or "builtin".</summary>
     public string Engine { get; init; } = "builtin";
 
+    /// <summary>"alert-" and the first 8 bytes of SHA-256 over the rule and the evidence ids, one per line, in UTF-8. The
+    /// bytes are written into a buffer rather than made as a text and then an array (four objects per alert, at the end
+    /// of a hunt that raised 173,000 of them).</summary>
     private string ComputeId()
     {
-        var text = Rule + "\n" + string.Join("\n", Evidence);
-        return "alert-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+        // Indexed, not enumerated: through the interface an enumerator is an object.
+        var evidence = Evidence;
+        // The rule and a line break, then the ids with line breaks between them (a rule without evidence still ends in one).
+        var length = Encoding.UTF8.GetByteCount(Rule) + 1 + Math.Max(0, evidence.Count - 1);
+        for (var i = 0; i < evidence.Count; i++) length += Encoding.UTF8.GetByteCount(evidence[i]);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented is null ? stackalloc byte[1024] : rented;
+        var at = Encoding.UTF8.GetBytes(Rule, bytes);
+        bytes[at++] = (byte)'\n';
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            if (i > 0) bytes[at++] = (byte)'\n';
+            at += Encoding.UTF8.GetBytes(evidence[i], bytes[at..]);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..at], hash);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        Span<char> id = stackalloc char[6 + 16];
+        "alert-".CopyTo(id);
+        Convert.TryToHexStringLower(hash[..8], id[6..], out _);
+        return new string(id);
     }
 }

@@ -54,7 +54,21 @@ internal sealed class SortedStrings
     /// <summary>Adds every value of <paramref name="other"/>: a merge of the two sorted arrays.</summary>
     public void UnionWith(SortedStrings other)
     {
-        var merged = new string[Math.Max(4, _count + other._count)];
+        // Most unions of an incident's alerts add nothing new: counted first, so those allocate nothing.
+        var added = 0;
+        for (int a = 0, b = 0; b < other._count;)
+        {
+            var c = a < _count ? string.CompareOrdinal(_items[a], other._items[b]) : 1;
+            if (c < 0) a++;
+            else
+            {
+                if (c > 0) added++;
+                else a++;
+                b++;
+            }
+        }
+        if (added == 0) return;
+        var merged = new string[Math.Max(4, _count + added)];
         int i = 0, j = 0, n = 0;
         while (i < _count && j < other._count)
         {
@@ -64,7 +78,6 @@ internal sealed class SortedStrings
         }
         while (i < _count) merged[n++] = _items[i++];
         while (j < other._count) merged[n++] = other._items[j++];
-        if (n == _count) return; // nothing new
         _items = merged;
         _count = n;
         Version++;

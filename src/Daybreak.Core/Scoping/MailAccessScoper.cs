@@ -94,20 +94,26 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
 
     public BlastRadius Scope(Incident incident)
     {
-        var strong = new HashSet<string>(StringComparer.Ordinal);
+        // No mail access kept (logs without MailItemsAccessed, or only routine reads): nothing any incident could reach.
+        if (_reads.Count == 0) return new BlastRadius();
+        // Keys by kind and value, looked up in the index as "kind:value" composed in a buffer: a string per node of every
+        // alert of every incident was most of what scoping allocated.
+        var strong = new HashSet<(EntityKind Kind, string Value)>();
         var users = new HashSet<string>(StringComparer.Ordinal);
         var sessions = new HashSet<string>(StringComparer.Ordinal);
         var ips = new HashSet<string>(StringComparer.Ordinal);
+        var nodes = new List<EntityNode>();
         foreach (var alert in incident.Alerts)
         {
-            foreach (var node in EntityNode.Of(alert, _isCommonApp))
+            nodes.Clear();
+            EntityNode.AddTo(nodes, alert, _isCommonApp);
+            foreach (var node in nodes)
             {
                 switch (node.Kind)
                 {
-                    case EntityKind.App: strong.Add("app:" + node.Value); break;
-                    case EntityKind.ObjectId: strong.Add("oid:" + node.Value); break;
-                    case EntityKind.User: strong.Add("user:" + node.Value); users.Add(node.Value); break;
-                    case EntityKind.Session: strong.Add("sess:" + node.Value); sessions.Add(node.Value); break;
+                    case EntityKind.App or EntityKind.ObjectId: strong.Add((node.Kind, node.Value)); break;
+                    case EntityKind.User: strong.Add((node.Kind, node.Value)); users.Add(node.Value); break;
+                    case EntityKind.Session: strong.Add((node.Kind, node.Value)); sessions.Add(node.Value); break;
                     case EntityKind.Ip: if (!_ips.IsShared(node.Value)) ips.Add(node.Value); break;
                 }
             }
@@ -117,9 +123,9 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         var strongTo = incident.LastSeen + _options.AccessAfterLastSeen;
         var weakTo = incident.LastSeen + _options.WeakLinkAfterLastSeen;
         var hits = new SortedSet<int>();
-        foreach (var key in strong)
+        foreach (var (kind, value) in strong)
         {
-            if (!_index.TryGetValue(key, out var list)) continue;
+            if (Indexed(PrefixOf(kind), value) is not { } list) continue;
             foreach (var i in list)
             {
                 var r = _reads[i];
@@ -128,7 +134,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         }
         foreach (var owner in users)
         {
-            if (!_index.TryGetValue("owner:" + owner, out var list)) continue;
+            if (Indexed("owner:", owner) is not { } list) continue;
             foreach (var i in list)
             {
                 var r = _reads[i];
@@ -188,6 +194,24 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         if (day > seen.Last) seen = (seen.First, day, Math.Min(seen.Days + 1, _options.FamiliarAfterDays));
         _familiar[key] = seen;
         return seen.Days >= _options.FamiliarAfterDays && time - seen.First >= _options.FamiliarAfter;
+    }
+
+    private static string PrefixOf(EntityKind kind) => kind switch
+    {
+        EntityKind.App => "app:",
+        EntityKind.ObjectId => "oid:",
+        EntityKind.User => "user:",
+        _ => "sess:",
+    };
+
+    /// <summary>The reads indexed under <paramref name="prefix"/> + <paramref name="value"/>, or null.</summary>
+    private List<int>? Indexed(string prefix, string value)
+    {
+        var length = prefix.Length + value.Length;
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        prefix.CopyTo(buffer);
+        value.CopyTo(buffer[prefix.Length..]);
+        return _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var list) ? list : null;
     }
 
     private void Index(string key, int at)
