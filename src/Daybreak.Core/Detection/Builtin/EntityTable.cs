@@ -30,6 +30,22 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         return entry.State;
     }
 
+    /// <summary>Whether <paramref name="key"/> was live at <paramref name="now"/> (<see cref="IsLive"/>) before this call
+    /// touches it (<see cref="Touch"/>): one hash lookup for the two, which a detection asks of every sign-in's IP.</summary>
+    public bool TouchWasLive(string key, DateTime now)
+    {
+        Sweep(now);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
+        if (!exists)
+        {
+            entry = (create(), Added(now));
+            return false;
+        }
+        var live = now - entry.LastSeen <= Ttl;
+        if (now > entry.LastSeen) entry.LastSeen = now;
+        return live;
+    }
+
     /// <summary>
     /// The state slot of <paramref name="key"/>, marked seen at <paramref name="now"/>, added empty when missing
     /// (<paramref name="exists"/> false): the caller sets a new slot's state before anything else touches the table.

@@ -70,8 +70,7 @@ public sealed class PasswordSprayDetection : IDetection
         var ip = evt.Network.Ip;
         if (SignIns.IsSuccess(evt))
         {
-            var knownIp = ip is not null && _knownIps.IsLive(ip, evt.Time);
-            if (ip is not null) _knownIps.Touch(ip, evt.Time);
+            var knownIp = ip is not null && _knownIps.TouchWasLive(ip, evt.Time);
             if (_accounts.Peek(key) is not { } s) return;
             ResolveTypos(s, ip, evt.Time);
             Mature(s, evt.Time, force: true);

@@ -16,7 +16,10 @@ public sealed class SessionReplayDetection : IDetection
     private readonly KeptSignInTable _sessions;
     private readonly InternedStrings _networks = new();
     private readonly EntityTable<UserState> _users;
-    private readonly EntityTable<object> _tenantNetworks;
+    // When anyone in the tenant last signed in successfully from each network, by network number (-1: never): networks
+    // are few (the ASNs and countries of the world), so a list by number answers what a table by name answered with a
+    // string hash and comparison on every sign-in.
+    private readonly List<long> _tenantNetworkSeen = [];
     private readonly CompromiseFollowUp _followUp;
     private static readonly string[] FollowUpTechniques = ["T1539", "T1114.002"];
 
@@ -26,7 +29,6 @@ public sealed class SessionReplayDetection : IDetection
         _o.Validate();
         _sessions = new KeptSignInTable(_o.SessionLifetime);
         _users = new EntityTable<UserState>(_o.HistoryRetention, () => new UserState());
-        _tenantNetworks = EntityTable.OfKeys(_o.HistoryRetention);
         _followUp = new CompromiseFollowUp(_o.FollowUpWindow);
     }
 
@@ -35,32 +37,42 @@ public sealed class SessionReplayDetection : IDetection
     private sealed class UserState
     {
         public DateTime FirstSeen = DateTime.MaxValue;
-        public readonly HashSet<string> Networks = new(StringComparer.Ordinal);
+        public readonly HashSet<int> Networks = []; // numbers of the networks the user signed in from successfully
         public readonly KeptSignInTable.UserNumbers Numbers = new(); // the user's names as the session table numbers them
     }
 
-    // Network keys by ASN, made (and numbered for the session table) once each: a key per sign-in was most of this
+    // Network numbers by ASN and by country as the log spells it, made once each: a key per sign-in was most of this
     // detection's allocation.
-    private readonly Dictionary<long, (string Key, int Number)> _asnKeys = [];
+    private readonly Dictionary<long, int> _asnNumbers = [];
+    private readonly Dictionary<string, int> _countryNumbers = new(StringComparer.Ordinal);
 
-    /// <summary>Where a request came from, at the grain the logs give: the ASN, else the country; and its number.</summary>
-    private string? NetworkOf(AuditEvent evt, out int number)
+    /// <summary>The number of where a request came from, at the grain the logs give: the ASN, else the country; -1 for
+    /// neither.</summary>
+    private int NetworkOf(AuditEvent evt)
     {
         if (evt.Network.Asn is { } asn)
         {
-            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_asnKeys, asn, out var exists);
-            if (!exists)
-            {
-                var made = "as" + asn;
-                known = (made, _networks.Of(made));
-            }
-            number = known.Number;
-            return known.Key;
+            ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_asnNumbers, asn, out var exists);
+            if (!exists) known = Number("as" + asn);
+            return known;
         }
-        var key = evt.Network.Country is { Length: > 0 } c ? "cc:" + c.ToLowerInvariant() : null;
-        number = _networks.Of(key);
-        return key;
+        if (evt.Network.Country is not { Length: > 0 } country) return -1;
+        ref var byCountry = ref CollectionsMarshal.GetValueRefOrAddDefault(_countryNumbers, country, out var seen);
+        if (!seen) byCountry = Number("cc:" + country.ToLowerInvariant());
+        return byCountry;
     }
+
+    private int Number(string network)
+    {
+        var number = _networks.Of(network);
+        while (_tenantNetworkSeen.Count <= number) _tenantNetworkSeen.Add(-1);
+        return number;
+    }
+
+    /// <summary>Someone in the tenant signed in successfully from the network within the history retention before
+    /// <paramref name="now"/> (as an entity table's liveness: a later sighting counts too).</summary>
+    private bool IsLiveInTenant(int network, DateTime now) =>
+        _tenantNetworkSeen[network] is var ticks and >= 0 && now - new DateTime(ticks) <= _o.HistoryRetention;
 
     public void Observe(AuditEvent evt, IAlertSink alerts)
     {
@@ -70,21 +82,24 @@ public sealed class SessionReplayDetection : IDetection
                 $"{evt.Operation} by {evt.Actor.Upn} from {evt.Network.Ip}, on the session replayed at {replay.Time:u} or from its IP."));
             return;
         }
-        if (!SignIns.IsUserSignIn(evt) || NetworkOf(evt, out var networkNumber) is not { } network) return;
+        if (!SignIns.IsUserSignIn(evt)) return;
+        var network = NetworkOf(evt);
+        if (network < 0) return;
         var user = SignIns.UserKey(evt)!;
         var u = _users.Touch(user, evt.Time);
         if (u.FirstSeen > evt.Time) u.FirstSeen = evt.Time;
         var newToUser = !u.Networks.Contains(network);
-        var newToTenant = !_tenantNetworks.IsLive(network, evt.Time);
+        var newToTenant = !IsLiveInTenant(network, evt.Time);
         // One record per sign-in, shared by its session and its token.
         var issued = -1;
-        Check(evt.Auth.SessionId, token: false, evt, networkNumber, u, newToTenant, newToUser, ref issued, alerts);
-        Check(evt.Auth.UniqueTokenId, token: true, evt, networkNumber, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.SessionId, token: false, evt, network, u, newToTenant, newToUser, ref issued, alerts);
+        Check(evt.Auth.UniqueTokenId, token: true, evt, network, u, newToTenant, newToUser, ref issued, alerts);
         // Only successful sign-ins teach us a user's networks: an attacker's failures must not make their network "known".
         if (SignIns.IsSuccess(evt))
         {
             u.Networks.Add(network);
-            _tenantNetworks.Touch(network, evt.Time);
+            ref var seen = ref CollectionsMarshal.AsSpan(_tenantNetworkSeen)[network];
+            if (seen < 0 || evt.Time.Ticks > seen) seen = evt.Time.Ticks;
         }
     }
 

@@ -105,6 +105,28 @@ public sealed class IdentityDetectionTests
     }
 
     [Fact]
+    public void A_replay_from_a_network_the_tenant_signs_in_from_raises_only_when_asked_and_after_the_retention_again()
+    {
+        // Gina's session moves to AS 64501, new to her; a colleague signed in successfully from it the day before.
+        var history = Enumerable.Range(0, 16).Select(i => SignIn(T0.AddHours(3 * i), "gina@contoso.com", "198.51.100.1", mfa: true, asn: 7922)).ToList();
+        var colleague = SignIn(T0.AddDays(1), "joe@contoso.com", "192.0.2.10", mfa: true, asn: 64501);
+        var issue = SignIn(T0.AddDays(2), "gina@contoso.com", "203.0.113.70", mfa: true, asn: 64500, session: "S1");
+        var replay = SignIn(T0.AddDays(2).AddMinutes(37), "gina@contoso.com", "192.0.2.80", mfa: true, interactive: false, asn: 64501, session: "S1");
+        Assert.Empty(CollectingSink.Run(new SessionReplayDetection(), [.. history, colleague, issue, replay]));
+
+        var anyNetwork = new SessionReplayDetection(new SessionReplayDetectionOptions { RequireNewToTenant = false });
+        var a = Assert.Single(CollectingSink.Run(anyNetwork, [.. history, colleague, issue, replay]));
+        Assert.DoesNotContain("nor anyone in the tenant", a.Description);
+
+        // A colleague's failure teaches the tenant nothing; a success older than the retention is forgotten.
+        var failed = SignIn(T0.AddDays(1), "joe@contoso.com", "192.0.2.10", "50126", asn: 64501);
+        Assert.Contains("nor anyone in the tenant", Assert.Single(CollectingSink.Run(new SessionReplayDetection(), [.. history, failed, issue, replay])).Description);
+        // (Gina's own history runs to three hours before the issue, so she is remembered under the shorter retention.)
+        var shortMemory = new SessionReplayDetection(new SessionReplayDetectionOptions { HistoryRetention = TimeSpan.FromHours(12) });
+        Assert.Single(CollectingSink.Run(shortMemory, [.. history, colleague, issue, replay]));
+    }
+
+    [Fact]
     public void Session_moving_between_the_users_own_networks_does_not_raise()
     {
         var history = Enumerable.Range(0, 16).SelectMany(i => new[]
