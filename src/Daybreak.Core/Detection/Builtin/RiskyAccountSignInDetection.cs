@@ -52,22 +52,25 @@ public sealed class RiskyAccountSignInDetection : IDetection
         var ip = evt.Network.Ip;
         var state = _accounts.Touch(key, evt.Time);
         var previous = state.LastSuccess;
-        var ipKnown = ip is null || _knownIps.IsLive(ip, evt.Time);
+        var ipKnown = ip is null || _knownIps.TouchWasLive(ip, evt.Time);
         var mfaSeen = state.MfaSeen;
         state.LastSuccess = evt.Time;
         if (SignIns.IsMultiFactor(evt)) state.MfaSeen = true;
-        if (ip is not null) _knownIps.Touch(ip, evt.Time);
         if (!SignIns.IsSingleFactor(evt) || (_o.InteractiveOnly && !SignIns.IsInteractive(evt))) return;
 
-        var cues = new List<string>();
+        var cues = new List<string>(0); // most single-factor sign-ins have none: no array until the first
         var upn = evt.Actor.Upn?.ToLowerInvariant();
         var hint = NameHint(upn);
         if (hint is not null) cues.Add($"its name marks a legacy/test/service account ('{hint}')");
         if (previous is { } p && evt.Time - p >= _o.DormantAfter) cues.Add($"dormant: no sign-in for {(evt.Time - p).TotalDays:0} days");
         else if (previous is null && evt.Time - _firstEvent >= _o.DormantAfter) cues.Add($"dormant: no sign-in in the {(evt.Time - _firstEvent.Value).TotalDays:0} days of data before it");
         AuditEvent? creation = null;
-        foreach (var k in new[] { evt.Actor.ObjectId, upn })
-            if (k is not null && _created.Peek(k.ToLowerInvariant()) is { } c && evt.Time - c.Time <= _o.NewAccountWindow) creation = c;
+        if (_created.Count > 0)
+        {
+            // By object id, then UPN (the later found wins, as before); without accounts created lately, nothing to look up.
+            if (CreatedLately(evt.Actor.ObjectId, evt.Time) is { } byId) creation = byId;
+            if (CreatedLately(upn, evt.Time) is { } byName) creation = byName;
+        }
         if (creation is not null && previous is null)
             cues.Add($"account created {(evt.Time - creation.Time).TotalMinutes:0} minutes earlier by {creation.Actor.DisplayName ?? creation.Actor.Upn ?? creation.Actor.AppId}");
         if (!mfaSeen && !ipKnown && evt.Time - _firstEvent >= _o.LearningPeriod) cues.Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
@@ -82,6 +85,9 @@ public sealed class RiskyAccountSignInDetection : IDetection
     public void Flush(IAlertSink alerts)
     {
     }
+
+    private AuditEvent? CreatedLately(string? key, DateTime now) =>
+        key is not null && _created.Peek(key.ToLowerInvariant()) is { } c && now - c.Time <= _o.NewAccountWindow ? c : null;
 
     private void Remember(string key, AuditEvent creation) => _created.Set(key.ToLowerInvariant(), creation.WithoutRaw(), creation.Time);
 
