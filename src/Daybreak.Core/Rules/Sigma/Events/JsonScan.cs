@@ -141,6 +141,23 @@ internal static class JsonScan
         public BlockMasks(ReadOnlySpan<byte> block)
         {
             ref var first = ref MemoryMarshal.GetReference(block);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Two 32-byte halves where the processor has 256-bit vectors: half the loads and compares of four
+                // 16-byte parts, which were a third of passing over a sign-in's Conditional Access policies.
+                for (var part = 0; part < 2; part++)
+                {
+                    var v = Vector256.LoadUnsafe(ref first, (nuint)(32 * part));
+                    var shift = 32 * part;
+                    Quotes |= (ulong)Vector256.Equals(v, Vector256.Create((byte)'"')).ExtractMostSignificantBits() << shift;
+                    Backslashes |= (ulong)Vector256.Equals(v, Vector256.Create((byte)'\\')).ExtractMostSignificantBits() << shift;
+                    var folded = v & Vector256.Create((byte)0xDF);
+                    var brackets = Vector256.Equals(folded, Vector256.Create((byte)'[')) | Vector256.Equals(folded, Vector256.Create((byte)']'))
+                        | Vector256.Equals(v, Vector256.Create((byte)'/'));
+                    Structure |= (ulong)brackets.ExtractMostSignificantBits() << shift;
+                }
+                return;
+            }
             for (var part = 0; part < 4; part++)
             {
                 var v = Vector128.LoadUnsafe(ref first, (nuint)(16 * part));
