@@ -18,6 +18,10 @@ internal sealed class JsonFieldPlan
 
         public int Id { get; } = id;
 
+        // The first byte with ASCII case folded away (bit 5 cleared on both sides: equal ignoring ASCII case implies
+        // equal so), compared before the whole name: most of a record's names share a length with some planned one.
+        private readonly byte _firstFolded = name.Length > 0 ? (byte)(name[0] & 0xDF) : (byte)0;
+
         private readonly List<Node> _children = [];
         private readonly List<int> _paths = [];
 
@@ -43,9 +47,10 @@ internal sealed class JsonFieldPlan
         public Node? Find(ReadOnlySpan<byte> name)
         {
             if (name.Length >= _byLength.Length || _byLength[name.Length] is not { } sameLength) return null;
+            var first = (byte)(name[0] & 0xDF); // a name of length 0 has no bucket: no planned part is empty
             foreach (var child in sameLength)
             {
-                if (Ascii.EqualsIgnoreCase(child.Name, name)) return child;
+                if (child._firstFolded == first && Ascii.EqualsIgnoreCase(child.Name, name)) return child;
             }
             return null;
         }
