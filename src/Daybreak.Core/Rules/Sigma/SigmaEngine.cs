@@ -81,7 +81,7 @@ public sealed class SigmaEngine
         var warnings = new List<SigmaDiagnostic>(loaded.Warnings);
         var compiled = new List<CompiledRule>();
         var correlationRules = new List<SigmaRule>();
-        var filters = new List<(SigmaRule Rule, IEventMatcher Matcher)>();
+        var filters = new List<(SigmaRule Rule, EventMatcher Matcher)>();
         foreach (var rule in loaded.Rules)
         {
             try
@@ -166,7 +166,7 @@ public sealed class SigmaEngine
     };
 
     /// <summary>A global filter adds "and not filter" to each rule it names (by id or name).</summary>
-    private static void ApplyFilters(List<CompiledRule> rules, List<(SigmaRule Rule, IEventMatcher Matcher)> filters, List<SigmaDiagnostic> warnings)
+    private static void ApplyFilters(List<CompiledRule> rules, List<(SigmaRule Rule, EventMatcher Matcher)> filters, List<SigmaDiagnostic> warnings)
     {
         foreach (var (filter, matcher) in filters)
         {

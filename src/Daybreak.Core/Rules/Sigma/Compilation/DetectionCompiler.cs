@@ -21,7 +21,7 @@ internal sealed partial class DetectionCompiler
         _warnings = warnings;
     }
 
-    public static IEventMatcher Compile(SigmaRule rule, SigmaCompileOptions options, List<SigmaDiagnostic> warnings, out LegacyAggregation? aggregation)
+    public static EventMatcher Compile(SigmaRule rule, SigmaCompileOptions options, List<SigmaDiagnostic> warnings, out LegacyAggregation? aggregation)
     {
         var detection = rule.Detection ?? throw new SigmaRuleException(default, "rule has no detection");
         var compiler = new DetectionCompiler(rule, options, warnings);
@@ -33,10 +33,10 @@ internal sealed partial class DetectionCompiler
 
     private bool _unresolvedPlaceholder;
 
-    private IEventMatcher CompileDetection(YamlMappingNode detection, out LegacyAggregation? aggregation)
+    private EventMatcher CompileDetection(YamlMappingNode detection, out LegacyAggregation? aggregation)
     {
         aggregation = null;
-        var identifiers = new Dictionary<string, IEventMatcher>(StringComparer.Ordinal);
+        var identifiers = new Dictionary<string, EventMatcher>(StringComparer.Ordinal);
         YamlNode? conditionNode = null;
         YamlNode? timeframeNode = null;
         foreach (var (keyNode, valueNode) in detection.Children)
@@ -62,7 +62,7 @@ internal sealed partial class DetectionCompiler
             YamlSequenceNode seq => seq.Children.Select(c => c as YamlScalarNode ?? throw new SigmaRuleException(c.Start, "conditions must be strings")).ToList(),
             _ => throw new SigmaRuleException(conditionNode.Start, "'condition' must be a string or a list of strings"),
         };
-        var compiled = new List<IEventMatcher>();
+        var compiled = new List<EventMatcher>();
         foreach (var condition in conditions)
         {
             var text = condition.Value ?? string.Empty;
@@ -97,7 +97,7 @@ internal sealed partial class DetectionCompiler
             double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture), SigmaRuleLoader.ParseTimespan(timeframeNode));
     }
 
-    private IEventMatcher CompileSearch(YamlNode node)
+    private EventMatcher CompileSearch(YamlNode node)
     {
         switch (node)
         {
@@ -121,7 +121,7 @@ internal sealed partial class DetectionCompiler
 
     private AllMatcher CompileMap(YamlMappingNode map)
     {
-        var items = new List<IEventMatcher>();
+        var items = new List<EventMatcher>();
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? throw new SigmaRuleException(keyNode.Start, "field names must be strings");
@@ -130,7 +130,7 @@ internal sealed partial class DetectionCompiler
         return new AllMatcher(items.ToArray());
     }
 
-    private IEventMatcher CompileItem(string key, YamlNode keyNode, YamlNode valueNode)
+    private EventMatcher CompileItem(string key, YamlNode keyNode, YamlNode valueNode)
     {
         var parts = key.Split('|');
         var field = parts[0];
@@ -164,10 +164,10 @@ internal sealed partial class DetectionCompiler
         if (values.Count == 0) return ConstantMatcher.Never;
         var nulls = values.Where(YamlRead.IsNull).ToList();
         var nonNull = values.Where(v => !YamlRead.IsNull(v)).ToList();
-        IEventMatcher? valueMatcher = nonNull.Count == 0
+        EventMatcher? valueMatcher = nonNull.Count == 0
             ? null
             : new FieldMatcher(field, nonNull.Select(v => CompileValue(v, modifiers, field)).ToArray(), all);
-        IEventMatcher result = (nulls.Count, valueMatcher) switch
+        EventMatcher result = (nulls.Count, valueMatcher) switch
         {
             (0, { } m) => m,
             (_, null) => new NullFieldMatcher(field),

@@ -8,11 +8,11 @@ namespace Daybreak.Rules.Sigma;
 internal sealed class ConditionParser
 {
     private readonly List<ConditionToken> _tokens;
-    private readonly IReadOnlyDictionary<string, IEventMatcher> _identifiers;
+    private readonly IReadOnlyDictionary<string, EventMatcher> _identifiers;
     private readonly string _text;
     private int _position;
 
-    private ConditionParser(string text, List<ConditionToken> tokens, IReadOnlyDictionary<string, IEventMatcher> identifiers)
+    private ConditionParser(string text, List<ConditionToken> tokens, IReadOnlyDictionary<string, EventMatcher> identifiers)
     {
         _text = text;
         _tokens = tokens;
@@ -20,7 +20,7 @@ internal sealed class ConditionParser
     }
 
     /// <summary>Parses one condition; throws <see cref="ConditionException"/> with the offset of the problem.</summary>
-    public static IEventMatcher Parse(string condition, IReadOnlyDictionary<string, IEventMatcher> identifiers, out string? aggregation)
+    public static EventMatcher Parse(string condition, IReadOnlyDictionary<string, EventMatcher> identifiers, out string? aggregation)
     {
         var tokens = ConditionLexer.Tokenize(condition, out aggregation);
         if (tokens.Count == 0) throw new ConditionException(0, "empty condition");
@@ -33,9 +33,9 @@ internal sealed class ConditionParser
 
     private ConditionToken? Peek => _position < _tokens.Count ? _tokens[_position] : null;
 
-    private IEventMatcher ParseOr()
+    private EventMatcher ParseOr()
     {
-        var items = new List<IEventMatcher> { ParseAnd() };
+        var items = new List<EventMatcher> { ParseAnd() };
         while (Peek is { } t && t.Is("or"))
         {
             _position++;
@@ -44,9 +44,9 @@ internal sealed class ConditionParser
         return items.Count == 1 ? items[0] : new AnyMatcher(items.ToArray());
     }
 
-    private IEventMatcher ParseAnd()
+    private EventMatcher ParseAnd()
     {
-        var items = new List<IEventMatcher> { ParseNot() };
+        var items = new List<EventMatcher> { ParseNot() };
         while (Peek is { } t && t.Is("and"))
         {
             _position++;
@@ -55,7 +55,7 @@ internal sealed class ConditionParser
         return items.Count == 1 ? items[0] : new AllMatcher(items.ToArray());
     }
 
-    private IEventMatcher ParseNot()
+    private EventMatcher ParseNot()
     {
         if (Peek is { } t && t.Is("not"))
         {
@@ -65,7 +65,7 @@ internal sealed class ConditionParser
         return ParsePrimary();
     }
 
-    private IEventMatcher ParsePrimary()
+    private EventMatcher ParsePrimary()
     {
         var token = Peek ?? throw new ConditionException(_text.Length, "condition ends too early");
         if (token.Text == "(")
@@ -92,9 +92,9 @@ internal sealed class ConditionParser
         return matcher;
     }
 
-    private IEventMatcher Quantified(ConditionToken quantifier, ConditionToken target)
+    private EventMatcher Quantified(ConditionToken quantifier, ConditionToken target)
     {
-        IEventMatcher[] selected;
+        EventMatcher[] selected;
         if (target.Is("them"))
         {
             selected = _identifiers.Where(kv => !kv.Key.StartsWith('_')).Select(kv => kv.Value).ToArray();

@@ -1,11 +1,11 @@
 namespace Daybreak.Rules.Sigma;
 
 /// <summary>Logical AND; short-circuits on the first miss.</summary>
-internal sealed class AllMatcher(IEventMatcher[] children) : IEventMatcher
+internal sealed class AllMatcher(EventMatcher[] children) : EventMatcher
 {
-    public IReadOnlyList<IEventMatcher> Children => children;
+    public IReadOnlyList<EventMatcher> Children => children;
 
-    public bool IsMatch(ISigmaEvent evt)
+    public override bool IsMatch(ISigmaEvent evt)
     {
         foreach (var child in children)
         {

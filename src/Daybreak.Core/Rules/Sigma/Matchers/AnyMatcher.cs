@@ -1,11 +1,11 @@
 namespace Daybreak.Rules.Sigma;
 
 /// <summary>Logical OR; short-circuits on the first hit.</summary>
-internal sealed class AnyMatcher(IEventMatcher[] children) : IEventMatcher
+internal sealed class AnyMatcher(EventMatcher[] children) : EventMatcher
 {
-    public IReadOnlyList<IEventMatcher> Children => children;
+    public IReadOnlyList<EventMatcher> Children => children;
 
-    public bool IsMatch(ISigmaEvent evt)
+    public override bool IsMatch(ISigmaEvent evt)
     {
         foreach (var child in children)
         {

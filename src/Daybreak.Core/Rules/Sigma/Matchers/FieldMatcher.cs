@@ -4,13 +4,13 @@ namespace Daybreak.Rules.Sigma;
 /// One <c>field|modifiers: values</c> item. Values are ORed, or ANDed with <c>|all</c>; a field holding several values
 /// (an array) matches a value when any of its elements does. An absent or null field never matches a value.
 /// </summary>
-internal sealed class FieldMatcher(string fieldName, IValueMatcher[] values, bool all) : IEventMatcher
+internal sealed class FieldMatcher(string fieldName, IValueMatcher[] values, bool all) : EventMatcher
 {
     private readonly SigmaField _field = SigmaField.Of(fieldName);
 
     public string Field => fieldName;
 
-    public bool IsMatch(ISigmaEvent evt)
+    public override bool IsMatch(ISigmaEvent evt)
     {
         if (!evt.TryGetField(_field, out var value)) return false;
         if (all)

@@ -4,9 +4,9 @@ namespace Daybreak.Rules.Sigma;
 /// Keyword search: a list of plain strings matched against every value of the event. ORed by default; with
 /// <c>'|all'</c> each keyword must be found in some value.
 /// </summary>
-internal sealed class KeywordMatcher(IValueMatcher[] keywords, bool all) : IEventMatcher
+internal sealed class KeywordMatcher(IValueMatcher[] keywords, bool all) : EventMatcher
 {
-    public bool IsMatch(ISigmaEvent evt)
+    public override bool IsMatch(ISigmaEvent evt)
     {
         var values = evt.AllValues() as IReadOnlyCollection<FieldValue> ?? evt.AllValues().ToArray();
         if (all)

@@ -1,6 +1,6 @@
 namespace Daybreak.Rules.Sigma;
 
-internal sealed class NotMatcher(IEventMatcher inner) : IEventMatcher
+internal sealed class NotMatcher(EventMatcher inner) : EventMatcher
 {
-    public bool IsMatch(ISigmaEvent evt) => !inner.IsMatch(evt);
+    public override bool IsMatch(ISigmaEvent evt) => !inner.IsMatch(evt);
 }

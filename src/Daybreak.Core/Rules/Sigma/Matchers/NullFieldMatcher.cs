@@ -1,9 +1,9 @@
 namespace Daybreak.Rules.Sigma;
 
 /// <summary><c>field: null</c>: the field is absent, or present with a null value.</summary>
-internal sealed class NullFieldMatcher(string field) : IEventMatcher
+internal sealed class NullFieldMatcher(string field) : EventMatcher
 {
     private readonly SigmaField _field = SigmaField.Of(field);
 
-    public bool IsMatch(ISigmaEvent evt) => !evt.TryGetField(_field, out var value) || value.IsNull;
+    public override bool IsMatch(ISigmaEvent evt) => !evt.TryGetField(_field, out var value) || value.IsNull;
 }
