@@ -58,12 +58,12 @@ public sealed class RiskyAccountSignInDetection : IDetection
         if (SignIns.IsMultiFactor(evt)) state.MfaSeen = true;
         if (!SignIns.IsSingleFactor(evt) || (_o.InteractiveOnly && !SignIns.IsInteractive(evt))) return;
 
-        var cues = new List<string>(0); // most single-factor sign-ins have none: no array until the first
+        List<string>? cues = null; // most single-factor sign-ins have no cue: no list until the first
         var upn = evt.Actor.Upn?.ToLowerInvariant();
         var hint = NameHint(upn);
-        if (hint is not null) cues.Add($"its name marks a legacy/test/service account ('{hint}')");
-        if (previous is { } p && evt.Time - p >= _o.DormantAfter) cues.Add($"dormant: no sign-in for {(evt.Time - p).TotalDays:0} days");
-        else if (previous is null && evt.Time - _firstEvent >= _o.DormantAfter) cues.Add($"dormant: no sign-in in the {(evt.Time - _firstEvent.Value).TotalDays:0} days of data before it");
+        if (hint is not null) (cues ??= []).Add($"its name marks a legacy/test/service account ('{hint}')");
+        if (previous is { } p && evt.Time - p >= _o.DormantAfter) (cues ??= []).Add($"dormant: no sign-in for {(evt.Time - p).TotalDays:0} days");
+        else if (previous is null && evt.Time - _firstEvent >= _o.DormantAfter) (cues ??= []).Add($"dormant: no sign-in in the {(evt.Time - _firstEvent.Value).TotalDays:0} days of data before it");
         AuditEvent? creation = null;
         if (_created.Count > 0)
         {
@@ -72,9 +72,9 @@ public sealed class RiskyAccountSignInDetection : IDetection
             if (CreatedLately(upn, evt.Time) is { } byName) creation = byName;
         }
         if (creation is not null && previous is null)
-            cues.Add($"account created {(evt.Time - creation.Time).TotalMinutes:0} minutes earlier by {creation.Actor.DisplayName ?? creation.Actor.Upn ?? creation.Actor.AppId}");
-        if (!mfaSeen && !ipKnown && evt.Time - _firstEvent >= _o.LearningPeriod) cues.Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
-        if (cues.Count == 0 || evt.Time < state.AlertedUntil) return;
+            (cues ??= []).Add($"account created {(evt.Time - creation.Time).TotalMinutes:0} minutes earlier by {creation.Actor.DisplayName ?? creation.Actor.Upn ?? creation.Actor.AppId}");
+        if (!mfaSeen && !ipKnown && evt.Time - _firstEvent >= _o.LearningPeriod) (cues ??= []).Add($"never seen with MFA, from an IP ({ip}) no account of the tenant signed in from before");
+        if (cues is null || evt.Time < state.AlertedUntil) return;
         state.AlertedUntil = EventTimes.Plus(evt.Time, _o.RealertAfter);
         var severity = cues.Count >= 2 ? Severity.High : Severity.Medium;
         alerts.Raise(BuiltinAlert.Create(Name, "Single-factor sign-in to a legacy, test, dormant or new account", severity, Techniques, evt,
