@@ -53,8 +53,8 @@ internal sealed class AllocTicks : EventListener
         lock (_byType)
         {
             // The large object heap's few allocations are listed whatever their size: each counts towards a full collection.
-            foreach (var (type, ticks) in _byType.OrderByDescending(kv => kv.Value).Where((kv, i) => i < top || kv.Key.StartsWith('(')))
-                Console.Error.WriteLine($"{ticks / (1024 * 1024),8} MB {type}");
+            foreach (var (type, bytes) in _byType.OrderByDescending(kv => kv.Value).Where((kv, i) => i < top || kv.Key.StartsWith('(')))
+                Console.Error.WriteLine($"{bytes / (1024 * 1024),8} MB {type}");
         }
     }
 }

@@ -84,7 +84,7 @@ internal static class HuntProfile
         Console.Error.WriteLine($"{"scoper (observe)",-40} {scoper.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"correlate (" + ordered.Count + " alerts, " + found.Count + " incidents)",-40} {correlate.Elapsed.TotalSeconds,8:F2} s");
         Console.Error.WriteLine($"{"scope incidents",-40} {scope.Elapsed.TotalSeconds,8:F2} s");
-        Console.Error.WriteLine($"{"  of which GC paused",-40} {endPaused.TotalSeconds,8:F2} s ({endGen2} full collections); {endAllocated / 1e6:F0} MB allocated");
+        Console.Error.WriteLine($"{"  end (correlate, scope): GC paused",-40} {endPaused.TotalSeconds,8:F2} s ({endGen2} full collections); {endAllocated / 1e6:F0} MB allocated");
         Console.Error.WriteLine($"{"allocated",-40} {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6,8:F0} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
         Console.Error.WriteLine($"{"GC pauses by generation",-40} {pauses.Summary()}");
         return n;
