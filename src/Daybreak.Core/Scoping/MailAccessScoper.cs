@@ -82,14 +82,14 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         _reads.Add(read);
         if (kind == MailReadKind.OwnerUnfamiliar)
         {
-            Index("owner:" + owner, at);
+            Index("owner:", owner, at);
             return;
         }
-        if (client is not null && !IsCommonApp(client)) Index("app:" + client, at);
-        if (resource is not null && !IsCommonApp(resource) && resource != client) Index("app:" + resource, at);
-        if (Lower(evt.Actor.ObjectId) is { } oid) Index("oid:" + oid, at);
-        if (kind == MailReadKind.Delegate) Index("user:" + actor, at);
-        foreach (var session in sessions) Index("sess:" + session, at);
+        if (client is not null && !IsCommonApp(client)) Index("app:", client, at);
+        if (resource is not null && !IsCommonApp(resource) && resource != client) Index("app:", resource, at);
+        if (Lower(evt.Actor.ObjectId) is { } oid) Index("oid:", oid, at);
+        if (kind == MailReadKind.Delegate) Index("user:", actor!, at); // a delegate read has an actor
+        foreach (var session in sessions) Index("sess:", session, at);
     }
 
     public BlastRadius Scope(Incident incident)
@@ -207,17 +207,29 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     /// <summary>The reads indexed under <paramref name="prefix"/> + <paramref name="value"/>, or null.</summary>
     private List<int>? Indexed(string prefix, string value)
     {
-        var length = prefix.Length + value.Length;
-        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
-        prefix.CopyTo(buffer);
-        value.CopyTo(buffer[prefix.Length..]);
-        return _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var list) ? list : null;
+        Span<char> buffer = stackalloc char[256];
+        return _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Key(prefix, value, buffer), out var list) ? list : null;
     }
 
-    private void Index(string key, int at)
+    /// <summary>Indexes read <paramref name="at"/> under <paramref name="prefix"/> + <paramref name="value"/>; the key's
+    /// string is made only when the key is new (a read of a mailbox whose owner's reads are already indexed makes none).</summary>
+    private void Index(string prefix, string value, int at)
     {
-        if (!_index.TryGetValue(key, out var list)) _index[key] = list = [];
+        Span<char> buffer = stackalloc char[256];
+        var key = Key(prefix, value, buffer);
+        var index = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!index.TryGetValue(key, out var list)) _index[key.ToString()] = list = [];
         list.Add(at);
+    }
+
+    /// <summary><paramref name="prefix"/> + <paramref name="value"/>, in <paramref name="buffer"/> when it fits.</summary>
+    private static ReadOnlySpan<char> Key(string prefix, string value, Span<char> buffer)
+    {
+        var length = prefix.Length + value.Length;
+        var key = length <= buffer.Length ? buffer[..length] : new char[length];
+        prefix.CopyTo(key);
+        value.CopyTo(key[prefix.Length..]);
+        return key;
     }
 
     private bool IsCommonApp(string appId) => MicrosoftApps.IsCommon(appId) || _options.CommonAppIds.Contains(appId);
