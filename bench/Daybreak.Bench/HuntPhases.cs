@@ -26,7 +26,7 @@ internal static class HuntPhases
         var incidents = IncidentComponents.CreateDefault();
         var analysis = new HuntAnalysis(detections, incidents.Correlator, incidents.Scoper) { ReleaseRaw = true };
         var arena = new RawArena();
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = arena });
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = arena, Preread = Preread(analysis.Preread) });
         var events = decoder.Decode(new InputSource(file)).Where(r => r.Event is not null).Select(r => r.Event!);
         var result = analysis.Run(events);
         Console.Error.WriteLine($"{phase}: {result.Alerts.Count:N0} alerts, {result.Incidents.Count:N0} incidents, {result.DetectionErrors.Count} failing detections; raw records in {arena.SlabsMade:N0} slabs of {RawArena.SlabBytes / 1024} KB");
@@ -57,6 +57,11 @@ internal static class HuntPhases
         }
         return detections;
     }
+
+    /// <summary>What the decoder finds for the detections as it reads; none with DAYBREAK_BENCH_PREREAD=0 (to measure
+    /// the difference within one build).</summary>
+    public static PrereadFields? Preread(PrereadFields? preread) =>
+        Environment.GetEnvironmentVariable("DAYBREAK_BENCH_PREREAD") == "0" ? null : preread;
 
     private static string SigmaRoot()
     {

@@ -30,7 +30,8 @@ internal static class HuntProfile
         Stopwatch decode = new(), scoper = new(), correlate = new(), scope = new();
         var sink = new Sink();
         // As the hunt phases decode: raw records in an arena, each released once every detection has seen its event.
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new Events.RawArena() });
+        var preread = HuntPhases.Preread(detections.Select(d => d.Preread).FirstOrDefault(p => p is not null));
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new Events.RawArena(), Preread = preread });
         long n = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         using var results = decoder.Decode(new InputSource(file)).GetEnumerator();

@@ -61,10 +61,10 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         using var store = CaseStore.Open(settings.Db, env.Time);
         var log = new RunLog(store, env.Time);
         var runId = log.Start("watch " + settings.Directory, Version.Current);
-        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions());
         var follower = new FileFollower(settings.Directory, [store.Path, store.Path + ".wal"], Math.Max(1, settings.QuietMs / settings.PollMs));
         var reorder = new ReorderBuffer(TimeSpan.FromSeconds(settings.LatenessSeconds));
         var analysis = HuntComponents.Create(new IngestSettings { Paths = [settings.Directory], Db = settings.Db, Json = settings.Json }, env, store);
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { Preread = analysis.Preread });
         var session = analysis.Start(a => PrintAlert(a, settings.Json));
         var summary = new IngestSummary();
         using var writer = new EventWriter(store);

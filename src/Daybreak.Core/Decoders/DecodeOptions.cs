@@ -16,6 +16,12 @@ public sealed class DecodeOptions
     /// </summary>
     public Events.RawArena? RawArena { get; set; }
 
+    /// <summary>
+    /// Raw fields to find in each record while reading it, for a consumer that reads them from every record (a hunt's
+    /// community Sigma rules): the single-pass sign-in reader keeps what it finds beside the record. Changes no event.
+    /// </summary>
+    public PrereadFields? Preread { get; set; }
+
     internal void Validate(NormaliserRegistry registry)
     {
         if (MaxRecordBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxRecordBytes), "must be at least 1 KiB");

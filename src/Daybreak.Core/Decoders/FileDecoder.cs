@@ -109,10 +109,11 @@ public sealed class FileDecoder
         // A file holds one log as a rule: the reader that read the last line is offered the next one first.
         var ualFirst = false;
         var arena = _options.RawArena;
+        var preread = _options.Preread?.SignIns;
         return utf8 =>
         {
             if (ualFirst && Ual.UalRecordReader.TryRead(utf8, arena) is { } ual) return ual;
-            if (SignIns.DiagnosticSignInReader.TryRead(utf8, arena) is { } signIn) { ualFirst = false; return signIn; }
+            if (SignIns.DiagnosticSignInReader.TryRead(utf8, arena, preread) is { } signIn) { ualFirst = false; return signIn; }
             if (ualFirst) return null;
             var read = Ual.UalRecordReader.TryRead(utf8, arena);
             ualFirst = read is not null;

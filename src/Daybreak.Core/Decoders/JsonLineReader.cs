@@ -44,6 +44,12 @@ internal ref struct JsonLineReader
     /// <summary>The current token's raw bytes: a string's or name's without quotes (escapes as written), a number or literal as written.</summary>
     public readonly ReadOnlySpan<byte> ValueSpan => _text.Slice(_valueStart, _valueLength);
 
+    /// <summary>A string's raw bytes with its quotes.</summary>
+    public readonly ReadOnlySpan<byte> QuotedSpan => _text.Slice(_valueStart - 1, _valueLength + 2);
+
+    /// <summary>Where <see cref="ValueSpan"/> starts in the text: a container's bracket, a string's first byte after its quote.</summary>
+    public readonly int ValueStart => _valueStart;
+
     /// <summary>The next token; false at the end of the text. Throws <see cref="JsonException"/> for invalid JSON.</summary>
     public bool Read()
     {

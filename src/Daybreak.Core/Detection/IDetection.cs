@@ -20,6 +20,10 @@ public interface IDetection
     /// <see cref="AuditEvent.RawUtf8"/>): a hunt whose detections all work on normalised fields does not read raw
     /// records back from the case at all.</summary>
     bool ReadsRawRecords => false;
+
+    /// <summary>Raw fields <see cref="Observe"/> reads from every record, for a decoder to find as it reads them
+    /// (<see cref="Decoders.DecodeOptions.Preread"/>); null when it reads none or reads records its own way.</summary>
+    Decoders.PrereadFields? Preread => null;
 }
 
 /// <summary>Receives alerts from detections.</summary>

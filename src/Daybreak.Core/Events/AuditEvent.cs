@@ -10,6 +10,10 @@ public sealed class AuditEvent
     private ReadOnlyMemory<byte> _rawUtf8;
     private bool _isUtf8;       // the raw record is held as the bytes in _rawUtf8
     private RawSlab? _slab;     // the arena slab those bytes are in, when they are pooled
+    // What the decoder found in the record for a consumer's planned raw fields (Rules.Sigma.JsonFieldAnswers), right
+    // after the raw bytes in the same memory, and the plan it answers (typed loosely: events know nothing of rules).
+    private ReadOnlyMemory<byte> _preread;
+    private object? _prereadFor;
 
     public AuditEvent()
     {
@@ -25,12 +29,30 @@ public sealed class AuditEvent
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal AuditEvent(string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena)
 #pragma warning restore CS8618
+        : this(recordId, format, rawUtf8, arena, default, null)
+    {
+    }
+
+    /// <summary>The same, keeping <paramref name="preread"/> (what the reader found for <paramref name="prereadFor"/>'s
+    /// fields) beside the bytes, until <see cref="ReleaseRaw"/>.</summary>
+#pragma warning disable CS8618
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AuditEvent(string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena, ReadOnlySpan<byte> preread, object? prereadFor)
+#pragma warning restore CS8618
     {
         RecordId = recordId;
         Format = format;
-        _rawUtf8 = arena is null ? rawUtf8.ToArray() : arena.Copy(rawUtf8, out _slab);
+        var copy = arena is null ? RawArena.Concat(rawUtf8, preread) : arena.Copy(rawUtf8, preread, out _slab);
+        _rawUtf8 = copy[..rawUtf8.Length];
         _isUtf8 = true;
+        if (prereadFor is null) return;
+        _preread = copy[rawUtf8.Length..];
+        _prereadFor = prereadFor;
     }
+
+    /// <summary>What the decoder found in the raw record for <paramref name="plan"/>'s fields; empty when it read none
+    /// for that plan or the raw record was released or replaced.</summary>
+    internal ReadOnlyMemory<byte> Preread(object plan) => ReferenceEquals(plan, _prereadFor) ? _preread : default;
 
     /// <summary>Stable id: the source's own record id where it has one (prefixed by source kind), else a content hash.</summary>
     public required string RecordId { get; set; }
@@ -111,6 +133,8 @@ public sealed class AuditEvent
     private void DropBytes()
     {
         _rawUtf8 = default;
+        _preread = default;
+        _prereadFor = null;
         _isUtf8 = false;
         var slab = _slab;
         _slab = null;

@@ -41,14 +41,19 @@ public sealed class RawArena
 
     /// <summary>Copies <paramref name="bytes"/> into the arena; <paramref name="slab"/> is what the copy's holder releases
     /// (null when the record got its own array).</summary>
-    internal ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes, out RawSlab? slab)
+    internal ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes, out RawSlab? slab) => Copy(bytes, default, out slab);
+
+    /// <summary>Copies <paramref name="bytes"/> and then <paramref name="trailer"/> into one piece of the arena (what a
+    /// reader found in the record, to live and be released with it).</summary>
+    internal ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> trailer, out RawSlab? slab)
     {
-        if (bytes.Length > MaxPooledBytes)
+        var length = bytes.Length + trailer.Length;
+        if (length > MaxPooledBytes)
         {
             slab = null;
-            return bytes.ToArray();
+            return Concat(bytes, trailer);
         }
-        if (_current is null || SlabBytes - _used < bytes.Length)
+        if (_current is null || SlabBytes - _used < length)
         {
             // The reader's own reference to the full slab ends here; its events' references remain.
             _current?.Release();
@@ -57,10 +62,20 @@ public sealed class RawArena
         }
         var start = _used;
         bytes.CopyTo(_current.Buffer.AsSpan(start));
-        _used += bytes.Length;
+        trailer.CopyTo(_current.Buffer.AsSpan(start + bytes.Length));
+        _used += length;
         _current.AddReference();
         slab = _current;
-        return _current.Buffer.AsMemory(start, bytes.Length);
+        return _current.Buffer.AsMemory(start, length);
+    }
+
+    /// <summary>The two pieces in one array of their own.</summary>
+    internal static byte[] Concat(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> trailer)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length + trailer.Length);
+        bytes.CopyTo(copy);
+        trailer.CopyTo(copy.AsSpan(bytes.Length));
+        return copy;
     }
 
     private byte[] Take()

@@ -27,6 +27,10 @@ public sealed class HuntAnalysis(IReadOnlyList<IDetection> detections, IIncident
     /// correlator never do.</summary>
     public bool ReadsRawRecords => detections.Any(d => d.ReadsRawRecords);
 
+    /// <summary>The raw fields a detection reads from every record (<see cref="IDetection.Preread"/>; the first that
+    /// names any: a decoder finds one plan's), for the decoder that feeds this analysis.</summary>
+    public Decoders.PrereadFields? Preread => detections.Select(d => d.Preread).FirstOrDefault(p => p is not null);
+
     /// <summary>
     /// Runs the analysis over <paramref name="ordered"/>, which is read (decoded, or fetched from the case) on its own
     /// thread, while the detections and the scoper observe it on <see cref="Threads"/> others: each sees every event

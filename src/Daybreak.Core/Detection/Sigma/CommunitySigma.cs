@@ -40,7 +40,8 @@ public static class CommunitySigma
     /// <summary>Wraps an engine already built with the given mappings.</summary>
     public static CommunitySigmaSet Create(SigmaEngine engine, CommunityMappings mappings, SigmaCorrelatorOptions? correlation = null)
     {
-        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation, readsRawRecords: true);
+        var preread = mappings.ForSource(SourceKind.SignIn) is { } signIns ? new Decoders.PrereadFields(signIns.Plan) : null;
+        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation, readsRawRecords: true, preread);
         return new CommunitySigmaSet(detection, engine.Report, mappings, SigmaCoverage.Analyse(engine, mappings));
     }
 
@@ -55,6 +56,7 @@ public static class CommunitySigma
 /// <summary>What <see cref="CommunitySigma.Create(IEnumerable{string}, string, SigmaCorrelatorOptions?)"/> built.</summary>
 public sealed record CommunitySigmaSet(SigmaDetection Detection, SigmaLoadReport Report, CommunityMappings Mappings, SigmaCoverage Coverage)
 {
+
     public void Deconstruct(out SigmaDetection detection, out SigmaLoadReport report)
     {
         detection = Detection;

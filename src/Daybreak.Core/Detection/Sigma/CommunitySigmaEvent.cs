@@ -27,8 +27,10 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     // of the Sigma stage's allocation under SigmaHQ's cloud rules).
     [ThreadStatic] private static Answers? t_spareAnswers;
     [ThreadStatic] private static Dictionary<string, bool>? t_spareTopLevel;
-    // The record read once for the mapping's raw paths, when a lookup first asks (see JsonFieldCapture).
+    // The record read once for the mapping's raw paths, when a lookup first asks (see JsonFieldCapture), or what the
+    // decoder found for them as it read the record (AuditEvent.Preread).
     private JsonFieldCapture? _capture;
+    private JsonFieldAnswers? _captured;
     private bool _captureTried;
     [ThreadStatic] private static JsonFieldCapture? t_spareCapture;
 
@@ -77,6 +79,7 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
         _disposed = true;
         _raw?.Dispose();
         _raw = null;
+        _captured = null;
         if (_capture is { } capture)
         {
             capture.Clear();
@@ -103,8 +106,8 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     {
         value = FieldValue.Null;
         found = false;
-        if (Capture(planned) is not { } capture) return false;
-        switch (capture.TryGet(planned, out value))
+        if (Capture(planned) is not { } answers) return false;
+        switch (answers.TryGet(planned, out value))
         {
             case JsonFieldCapture.Result.Found:
                 found = true;
@@ -123,28 +126,35 @@ public sealed class CommunitySigmaEvent : ISigmaEvent, IDisposable
     internal bool TryCapturedText(int planned, out string? text)
     {
         text = null;
-        if (Capture(planned) is not { } capture) return false;
-        return capture.TryGetText(planned, out text) != JsonFieldCapture.Result.Unsure;
+        if (Capture(planned) is not { } answers) return false;
+        return answers.TryGetText(planned, out text) != JsonFieldCapture.Result.Unsure;
     }
 
-    /// <summary>The record read once for the mapping's planned paths (on the first lookup of one); null when
-    /// <paramref name="planned"/> is not planned or the record is held as text only.</summary>
-    private JsonFieldCapture? Capture(int planned)
+    /// <summary>The answers for the mapping's planned paths: the decoder's, or the record read once on the first lookup of
+    /// one; null when <paramref name="planned"/> is not planned or the record is held as text only.</summary>
+    private JsonFieldAnswers? Capture(int planned)
     {
         if (planned < 0) return null;
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_captureTried)
         {
             _captureTried = true;
+            // A detached view reads its own copy: the event's bytes, and the answers beside them, may be released.
+            if (_ownRaw is null && Event.Preread(_mapping.Plan) is { IsEmpty: false } preread)
+            {
+                _captured = new JsonFieldAnswers(preread, Event.RawUtf8());
+                return _captured;
+            }
             var utf8 = _ownRaw is not null ? _ownRaw.AsMemory() : Event.RawUtf8();
             // Records that carry their raw text as a string (read back from a case) are parsed as before.
             if (!utf8.IsEmpty)
             {
                 _capture = (_pooled ? Spare(ref t_spareCapture) : null) ?? new JsonFieldCapture();
                 _capture.Run(_mapping.Plan, utf8);
+                _captured = _capture.Answers;
             }
         }
-        return _capture;
+        return _captured;
     }
 
     internal NormalisedSigmaEvent Normalised => _normalised ??= new NormalisedSigmaEvent(Event);

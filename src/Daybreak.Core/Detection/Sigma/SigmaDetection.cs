@@ -19,11 +19,14 @@ public sealed class SigmaDetection : IDetection
     private readonly Dictionary<string, AlertEntities> _correlatedEntities = new(StringComparer.Ordinal);
 
     /// <param name="readsRawRecords">Whether <paramref name="view"/> reads the raw record (community rules do).</param>
+    /// <param name="preread">The raw fields <paramref name="view"/> reads from every record, if it says.</param>
     public SigmaDetection(string name, SigmaEngine engine, Func<AuditEvent, IReadOnlyList<SigmaLogSource>> route,
-        Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null, bool readsRawRecords = false)
+        Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null, bool readsRawRecords = false,
+        Decoders.PrereadFields? preread = null)
     {
         Name = name;
         ReadsRawRecords = readsRawRecords;
+        Preread = preread;
         _engine = engine;
         _route = route;
         _view = view;
@@ -33,6 +36,8 @@ public sealed class SigmaDetection : IDetection
     public string Name { get; }
 
     public bool ReadsRawRecords { get; }
+
+    public Decoders.PrereadFields? Preread { get; }
 
     public SigmaEngine Engine => _engine;
 

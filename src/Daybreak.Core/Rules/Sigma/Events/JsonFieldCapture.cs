@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Daybreak.Decoders;
 
 namespace Daybreak.Rules.Sigma;
 
@@ -24,6 +22,11 @@ namespace Daybreak.Rules.Sigma;
 /// record refuses it. What it does not check (the spelling of literals and numbers, the characters inside strings)
 /// is checked by the decoders, which read every record they pass on as JSON.
 /// </para>
+/// <para>
+/// The single-pass sign-in decoder reads every token of a record anyway: it records the same answers as it goes
+/// (through <see cref="Start"/>, <see cref="Name"/>, <see cref="Claim"/> and the other internal steps, which this
+/// class's own scanner uses too), and they travel with the event, so most sign-ins are never read here at all.
+/// </para>
 /// </summary>
 internal sealed class JsonFieldCapture
 {
@@ -33,80 +36,139 @@ internal sealed class JsonFieldCapture
 
     private JsonFieldPlan? _plan;
     private ReadOnlyMemory<byte> _utf8;
-    private Result[] _results = [];
-    private (JsonTokenType Kind, int Start, int Length, string? Text)[] _values = [];
+    private byte[] _answers = [];   // JsonFieldAnswers.Entry by path id
     private int[] _matches = [];
 
     /// <summary>Reads <paramref name="utf8"/> for <paramref name="plan"/>'s paths. The bytes must stay as they are while
     /// values are taken (<see cref="TryGet"/>).</summary>
     public void Run(JsonFieldPlan plan, ReadOnlyMemory<byte> utf8)
     {
-        _plan = plan;
-        _utf8 = utf8;
-        Fit(ref _results, plan.Count);
-        Fit(ref _values, plan.Count);
-        Fit(ref _matches, plan.Nodes);
-        Array.Clear(_results, 0, plan.Count);
-        Array.Clear(_values, 0, plan.Count);
-        Array.Clear(_matches, 0, plan.Nodes);
+        Start(plan, utf8);
         var s = utf8.Span;
         var pos = 0;
         // What JsonDocument refuses (the parsed view is then empty) leaves every path unsure: the caller asks it.
-        if (!JsonScan.SkipWhitespace(s, ref pos) || s[pos] != (byte)'{') MarkAll(plan.Root);
-        else if (!ReadObject(s, ref pos, plan.Root, open: 1) || JsonScan.SkipWhitespace(s, ref pos)) MarkAll(plan.Root);
+        if (!JsonScan.SkipWhitespace(s, ref pos) || s[pos] != (byte)'{') Refuse();
+        else if (!ReadObject(s, ref pos, plan.Root, open: 1) || JsonScan.SkipWhitespace(s, ref pos)) Refuse();
     }
 
     /// <summary>Forgets the record (its bytes may be reused).</summary>
     public void Clear()
     {
         _utf8 = default;
-        if (_plan is { } plan) Array.Clear(_values, 0, plan.Count);
         _plan = null;
     }
 
+    /// <summary>The answers of the last reading, over the record's bytes: valid until the next <see cref="Start"/>.</summary>
+    public JsonFieldAnswers Answers => new(_answers.AsMemory(0, (_plan?.Count ?? 0) * JsonFieldAnswers.EntryBytes), _utf8);
+
+    /// <summary>The answers as bytes (<see cref="JsonFieldAnswers"/>'s layout), for a reader that keeps them beside the record.</summary>
+    public ReadOnlySpan<byte> AnswerBytes => _answers.AsSpan(0, (_plan?.Count ?? 0) * JsonFieldAnswers.EntryBytes);
+
     /// <summary>The answer for path <paramref name="id"/>; <paramref name="value"/> is set when it is <see cref="Result.Found"/>.</summary>
-    public Result TryGet(int id, out FieldValue value)
+    public Result TryGet(int id, out FieldValue value) => Answers.TryGet(id, out value);
+
+    /// <summary>The answer for a path planned as JSON text (<see cref="JsonFieldPlan.AddText"/>): see <see cref="JsonFieldAnswers.TryGetText"/>.</summary>
+    public Result TryGetText(int id, out string? text) => Answers.TryGetText(id, out text);
+
+    // What a reading does as it meets the record, shared by this class's own scanner and by a decoder that reads the
+    // record token by token anyway (DiagnosticSignInReader): both must mark exactly the same paths unsure.
+
+    /// <summary>The plan of the reading under way or last made.</summary>
+    internal JsonFieldPlan? Plan => _plan;
+
+    /// <summary>The record does not parse as the document would read it: every path unsure.</summary>
+    internal void Refuse() => MarkAll(_plan!.Root);
+
+    /// <summary>Starts a reading of <paramref name="utf8"/>: every path not found.</summary>
+    internal void Start(JsonFieldPlan plan, ReadOnlyMemory<byte> utf8)
     {
-        value = FieldValue.Null;
-        var result = _results[id];
-        if (result != Result.Found) return result;
-        var (kind, start, length, text) = _values[id];
-        var span = _utf8.Span.Slice(start, length);
-        // Values repeat from record to record (result codes, app names, user agents): their strings are taken from the
-        // thread's cache rather than made again for every record.
-        value = kind switch
-        {
-            JsonTokenType.String => FieldValue.FromString(text ?? Utf8StringCache.ForThread.GetText(span)),
-            // As JsonElement reads a number: the double when the whole text parses as one, its text as written.
-            JsonTokenType.Number => FieldValue.FromNumber(Utf8Parser.TryParse(span, out double d, out var used) && used == span.Length ? d : double.NaN, Utf8StringCache.ForThread.GetText(span)),
-            JsonTokenType.True => FieldValue.FromBoolean(true),
-            JsonTokenType.False => FieldValue.FromBoolean(false),
-            JsonTokenType.StartObject => FieldValue.FromObjectJson(Encoding.UTF8.GetString(span)),
-            _ => FieldValue.Null,
-        };
-        return Result.Found;
+        _plan = plan;
+        _utf8 = utf8;
+        var bytes = plan.Count * JsonFieldAnswers.EntryBytes;
+        if (_answers.Length < bytes) _answers = new byte[bytes];
+        if (_matches.Length < plan.Nodes) _matches = new int[plan.Nodes];
+        Array.Clear(_answers, 0, bytes);
+        Array.Clear(_matches, 0, plan.Nodes);
     }
 
     /// <summary>
-    /// The answer for a path planned as JSON text (<see cref="JsonFieldPlan.AddText"/>): a string's text, the text of
-    /// anything else as written (<see cref="JsonElement.GetRawText"/>), null for a JSON null.
+    /// The plan's child of <paramref name="node"/> that the property <paramref name="name"/> (unescaped bytes) is, or
+    /// null; a name that may equal a planned one in a way a byte comparison does not see (non-ASCII, or a dotted key
+    /// that a longer run of a path's parts would match) leaves every path below <paramref name="node"/> unsure. An
+    /// escaped name is <see cref="EscapedName"/>.
     /// </summary>
-    public Result TryGetText(int id, out string? text)
+    internal JsonFieldPlan.Node? Name(JsonFieldPlan.Node node, ReadOnlySpan<byte> name)
     {
-        text = null;
-        var result = _results[id];
-        if (result != Result.Found) return result;
-        var (kind, start, length, unescaped) = _values[id];
-        var span = _utf8.Span.Slice(start, length);
-        text = kind switch
-        {
-            JsonTokenType.Null => null,
-            JsonTokenType.String => unescaped ?? Utf8StringCache.ForThread.GetText(span),
-            JsonTokenType.StartObject or JsonTokenType.StartArray => Encoding.UTF8.GetString(span),
-            _ => Utf8StringCache.ForThread.GetText(span),
-        };
-        return Result.Found;
+        var child = node.Find(name);
+        if (child is null && name.ContainsAny(DotOrNonAscii)) MarkBelow(node);
+        return child;
     }
+
+    /// <summary>An escaped property name in <paramref name="node"/>'s object: it may be any planned name.</summary>
+    internal void EscapedName(JsonFieldPlan.Node node) => MarkBelow(node);
+
+    /// <summary>
+    /// A value met at <paramref name="child"/>: true for the first; for a second property naming the same part (in one
+    /// case or two), which one the document takes depends on how each is written, so every path through it is unsure.
+    /// </summary>
+    internal bool Claim(JsonFieldPlan.Node child)
+    {
+        if (++_matches[child.Id] == 1) return true;
+        MarkAll(child);
+        return false;
+    }
+
+    /// <summary>An array at a claimed <paramref name="child"/> (<paramref name="start"/>, <paramref name="length"/>: its
+    /// text). Paths go into every element of an array, and an array at the end is a list of values: the document's.
+    /// Its JSON text is this reading's.</summary>
+    internal void FoundArray(JsonFieldPlan.Node child, int start, int length)
+    {
+        MarkAll(child, except: child.TextEnd);
+        if (child.TextEnd >= 0) Set(child.TextEnd, JsonTokenType.StartArray, start, length, escaped: false);
+    }
+
+    /// <summary>A string at a claimed <paramref name="child"/> (<paramref name="start"/>, <paramref name="length"/>: its
+    /// text without quotes). A path may go on inside JSON written as text: the document's.</summary>
+    internal void FoundString(JsonFieldPlan.Node child, int start, int length, bool escaped)
+    {
+        MarkBelow(child);
+        SetEnds(child, JsonTokenType.String, start, length, escaped);
+    }
+
+    /// <summary>The value found at <paramref name="node"/>, for the paths that end there (as a value and as JSON text).</summary>
+    internal void SetEnds(JsonFieldPlan.Node node, JsonTokenType kind, int start, int length, bool escaped = false)
+    {
+        if (node.End >= 0) Set(node.End, kind, start, length, escaped);
+        if (node.TextEnd >= 0) Set(node.TextEnd, kind, start, length, escaped);
+    }
+
+    private void Set(int id, JsonTokenType kind, int start, int length, bool escaped)
+    {
+        ref var entry = ref Entry(id);
+        if (entry.Result == Result.Unsure) return;
+        entry = new JsonFieldAnswers.Entry(Result.Found, kind, escaped, start, length);
+    }
+
+    /// <summary>Every path through <paramref name="node"/>, its own end included (but <paramref name="except"/>); the
+    /// plan's root for a record that does not parse.</summary>
+    internal void MarkAll(JsonFieldPlan.Node node, int except = -1)
+    {
+        var paths = node.Paths;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i] != except) Entry(paths[i]) = new JsonFieldAnswers.Entry(Result.Unsure, JsonTokenType.None, false, 0, 0);
+        }
+    }
+
+    /// <summary>Every path that goes on below <paramref name="node"/>, not the one ending there.</summary>
+    internal void MarkBelow(JsonFieldPlan.Node node)
+    {
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++) MarkAll(children[i]);
+    }
+
+    private ref JsonFieldAnswers.Entry Entry(int id) =>
+        ref Unsafe.As<byte, JsonFieldAnswers.Entry>(ref _answers[id * JsonFieldAnswers.EntryBytes]);
 
     /// <summary>Reads one object's properties (<paramref name="pos"/> just past its opening brace, <paramref name="open"/>
     /// containers open counting it) for the paths through <paramref name="node"/>; false when the record does not
@@ -126,11 +188,9 @@ internal sealed class JsonFieldCapture
             var nameStart = pos + 1;
             if (!JsonScan.SkipString(s, ref pos, out var escaped)) return false;
             var name = s[nameStart..(pos - 1)];
-            var child = (JsonFieldPlan.Node?)null;
-            // A name that may equal a planned one in a way a byte comparison does not see (escaped, non-ASCII, or a
-            // dotted key that a longer run of a path's parts would match) leaves every path below this object unsure.
-            if (escaped) MarkBelow(node);
-            else if ((child = node.Find(name)) is null && name.ContainsAny(DotOrNonAscii)) MarkBelow(node);
+            JsonFieldPlan.Node? child = null;
+            if (escaped) EscapedName(node);
+            else child = Name(node, name);
             if (!JsonScan.SkipWhitespace(s, ref pos) || s[pos] != (byte)':') return false;
             pos++;
             if (!JsonScan.SkipWhitespace(s, ref pos) || !ReadValue(s, ref pos, child, open)) return false;
@@ -154,21 +214,11 @@ internal sealed class JsonFieldCapture
         var first = s[pos];
         if (first is (byte)'{' or (byte)'[')
         {
-            if (child is null) return JsonScan.PassContainer(s, ref pos, open);
-            // Two properties naming the same part (in one case or two): which one the document takes depends on how
-            // each is written.
-            if (++_matches[child.Id] > 1)
-            {
-                MarkAll(child);
-                return JsonScan.PassContainer(s, ref pos, open);
-            }
+            if (child is null || !Claim(child)) return JsonScan.PassContainer(s, ref pos, open);
             if (first == (byte)'[')
             {
-                // Paths go into every element of an array, and an array at the end is a list of values: the document's.
-                // Its JSON text is this reading's.
-                MarkAll(child, except: child.TextEnd);
                 if (!JsonScan.PassContainer(s, ref pos, open)) return false;
-                if (child.TextEnd >= 0) Set(child.TextEnd, JsonTokenType.StartArray, start, pos - start, null);
+                FoundArray(child, start, pos - start);
                 return true;
             }
             if (child.Children.Count > 0)
@@ -176,24 +226,16 @@ internal sealed class JsonFieldCapture
                 if (open >= JsonScan.MaxDepth || !ReadObject(s, ref pos, child, open + 1)) return false;
             }
             else if (!JsonScan.PassContainer(s, ref pos, open)) return false;
-            SetEnds(child, JsonTokenType.StartObject, start, pos - start, null);
+            SetEnds(child, JsonTokenType.StartObject, start, pos - start);
             return true;
         }
         if (first == (byte)'"')
         {
             if (!JsonScan.SkipString(s, ref pos, out var escaped)) return false;
-            if (child is null) return true;
-            if (++_matches[child.Id] > 1)
-            {
-                MarkAll(child);
-                return true;
-            }
-            // A path may go on inside JSON written as text.
-            MarkBelow(child);
-            if (child.End < 0 && child.TextEnd < 0) return true;
-            string? text = null;
-            if (escaped && !Decoders.JsonText.TryUnescape(s[start..pos], out text)) return false;
-            SetEnds(child, JsonTokenType.String, start + 1, pos - start - 2, text);
+            if (child is null || !Claim(child)) return true;
+            // An escape that is no character: the document refuses the record.
+            if (escaped && (child.End >= 0 || child.TextEnd >= 0) && !Decoders.JsonText.TryUnescape(s[start..pos], out _)) return false;
+            FoundString(child, start + 1, pos - start - 2, escaped);
             return true;
         }
         // A number, true, false or null: nothing below it.
@@ -203,45 +245,7 @@ internal sealed class JsonFieldCapture
         var kind = JsonScan.Literal(token);
         if (kind == JsonTokenType.None) return false;
         pos += token.Length;
-        if (child is null) return true;
-        if (++_matches[child.Id] > 1) MarkAll(child);
-        else SetEnds(child, kind, start, token.Length, null);
+        if (child is not null && Claim(child)) SetEnds(child, kind, start, token.Length);
         return true;
-    }
-
-    /// <summary>The value found at <paramref name="node"/>, for the paths that end there (as a value and as JSON text).</summary>
-    private void SetEnds(JsonFieldPlan.Node node, JsonTokenType kind, int start, int length, string? text)
-    {
-        if (node.End >= 0) Set(node.End, kind, start, length, text);
-        if (node.TextEnd >= 0) Set(node.TextEnd, kind, start, length, text);
-    }
-
-    private void Set(int id, JsonTokenType kind, int start, int length, string? text)
-    {
-        if (_results[id] == Result.Unsure) return;
-        _results[id] = Result.Found;
-        _values[id] = (kind, start, length, text);
-    }
-
-    /// <summary>Every path through <paramref name="node"/>, its own end included (but <paramref name="except"/>).</summary>
-    private void MarkAll(JsonFieldPlan.Node node, int except = -1)
-    {
-        var paths = node.Paths;
-        for (var i = 0; i < paths.Count; i++)
-        {
-            if (paths[i] != except) _results[paths[i]] = Result.Unsure;
-        }
-    }
-
-    /// <summary>Every path that goes on below <paramref name="node"/>, not the one ending there.</summary>
-    private void MarkBelow(JsonFieldPlan.Node node)
-    {
-        var children = node.Children;
-        for (var i = 0; i < children.Count; i++) MarkAll(children[i]);
-    }
-
-    private static void Fit<T>(ref T[] array, int length)
-    {
-        if (array.Length < length) array = new T[length];
     }
 }
