@@ -121,20 +121,28 @@ internal ref struct JsonLineReader
         if (TokenType == JsonTokenType.Null) return null;
         if (TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
             throw new InvalidOperationException($"Cannot get the value of a token type '{TokenType}' as a string.");
-        var raw = ValueSpan;
-        if (!ValueIsEscaped)
+        return StringAt(_text, _valueStart, _valueLength, ValueIsEscaped);
+    }
+
+    /// <summary>
+    /// The text of a string read earlier from <paramref name="text"/> (its bytes without quotes at
+    /// <paramref name="start"/>, <paramref name="length"/> long, escaped or not), as <see cref="GetString"/> gives it then.
+    /// </summary>
+    public static string StringAt(ReadOnlySpan<byte> text, int start, int length, bool escaped)
+    {
+        if (!escaped)
         {
             try
             {
-                return StrictUtf8.GetString(raw);
+                return StrictUtf8.GetString(text.Slice(start, length));
             }
             catch (ArgumentException ex)
             {
                 throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to a string.", ex);
             }
         }
-        return JsonText.TryUnescape(_text.Slice(_valueStart - 1, _valueLength + 2), out var text)
-            ? text
+        return JsonText.TryUnescape(text.Slice(start - 1, length + 2), out var unescaped)
+            ? unescaped
             : throw new InvalidOperationException("Cannot transcode invalid UTF-8 or a lone surrogate in JSON text to a string.");
     }
 

@@ -90,7 +90,10 @@ internal sealed class DiagnosticSignInFields
 
     /// <summary>
     /// One scalar as read. <see cref="Kind"/> is None when absent; null values count as absent, as in JsonFields.
-    /// Objects are only <see cref="Seen"/> (their fields have slots of their own).
+    /// Objects are only <see cref="Seen"/> (their fields have slots of their own). A string or number that does not
+    /// repeat is kept as its place in the record (<see cref="Start"/>, <see cref="Length"/>) and made text only when
+    /// the event asks for it: times parse from the bytes, and a field the event does not take (the envelope's copy of
+    /// an IP or correlation id, a second time) is never made at all.
     /// </summary>
     public struct Value
     {
@@ -99,6 +102,8 @@ internal sealed class DiagnosticSignInFields
         public string? Text;
         public long? Int64;
         public int? Int32;
+        public int Start, Length;   // a string's bytes without quotes, a number's as written
+        public bool Escaped;
 
         public readonly bool Present => Kind is not (JsonTokenType.None or JsonTokenType.Null);
     }

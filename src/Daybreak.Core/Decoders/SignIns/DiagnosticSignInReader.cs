@@ -93,10 +93,12 @@ internal static class DiagnosticSignInReader
             {
                 case JsonTokenType.String:
                     // User agents run to a few hundred bytes and repeat as much as any field.
-                    value.Text = F.Repeats[slot] ? Utf8StringCache.ForThread.GetString(ref reader, maxBytes: 512) : reader.GetString();
+                    if (F.Repeats[slot]) value.Text = Utf8StringCache.ForThread.GetString(ref reader, maxBytes: 512);
+                    else Place(ref value, ref reader);
                     break;
                 case JsonTokenType.Number:
-                    value.Text = F.Repeats[slot] ? Utf8StringCache.ForThread.GetText(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
+                    if (F.Repeats[slot]) value.Text = Utf8StringCache.ForThread.GetText(reader.ValueSpan);
+                    else Place(ref value, ref reader);
                     value.Int64 = reader.TryGetInt64(out var l) ? l : null;
                     value.Int32 = reader.TryGetInt32(out var i) ? i : null;
                     break;
@@ -160,6 +162,14 @@ internal static class DiagnosticSignInReader
         }
     }
 
+    /// <summary>Keeps where the current string or number is, to be made text if the event asks (<see cref="Slots.Text"/>).</summary>
+    private static void Place(ref F.Value value, ref JsonLineReader reader)
+    {
+        value.Start = reader.ValueStart;
+        value.Length = reader.ValueSpan.Length;
+        value.Escaped = reader.ValueIsEscaped;
+    }
+
     private static FieldNames? Nested(int slot) => slot switch
     {
         F.Properties => F.SignIn,
@@ -170,14 +180,15 @@ internal static class DiagnosticSignInReader
     };
 
     /// <summary><see cref="SignInNormaliser.Normalise"/> for a diagnostic record, field for field.</summary>
-    private static AuditEvent? Build(F f, ReadOnlySpan<byte> utf8, RawArena? arena, JsonFieldCapture? capture)
+    private static AuditEvent? Build(F fields, ReadOnlySpan<byte> utf8, RawArena? arena, JsonFieldCapture? capture)
     {
-        if (f[F.Category].Kind != JsonTokenType.String || f[F.Properties].Kind != JsonTokenType.StartObject) return null;
-        var category = SignInCategories.FromDiagnostic(f[F.Category].Text!);
+        var f = new Slots(fields, utf8);
+        if (fields[F.Category].Kind != JsonTokenType.String || fields[F.Properties].Kind != JsonTokenType.StartObject) return null;
+        var category = SignInCategories.FromDiagnostic(fields[F.Category].Text!);
         if (category is null) return null;
         // With an id, the raw record stays the bytes it was read as (the store writes them as they are, Sigma parses
         // them in place); only a record without one needs its text, for the content hash.
-        var id = Text(f, F.Id);
+        var id = f.Text(F.Id);
         var evt = string.IsNullOrWhiteSpace(id)
             ? new AuditEvent { RecordId = "", Format = SignInFormats.Diagnostic, Raw = Encoding.UTF8.GetString(utf8) }
             : new AuditEvent(RecordIds.FromSourceId(SourceKind.SignIn, id), SignInFormats.Diagnostic, utf8, arena,
@@ -186,130 +197,147 @@ internal static class DiagnosticSignInReader
         evt.Source = SourceKind.SignIn;
         evt.Category = category;
         evt.Operation = "Sign-in";
-        evt.Time = Time(f, F.CreatedDateTime) ?? Time(f, F.Time) ?? Time(f, F.TimeGenerated) ?? throw new BailException();
-        evt.TenantId = Text(f, F.TenantId) ?? Text(f, F.ResourceTenantId) ?? Text(f, F.HomeTenantId);
+        evt.Time = f.Time(F.CreatedDateTime) ?? f.Time(F.Time) ?? f.Time(F.TimeGenerated) ?? throw new BailException();
+        evt.TenantId = f.Text(F.TenantId) ?? f.Text(F.ResourceTenantId) ?? f.Text(F.HomeTenantId);
 
         var outcome = evt.Outcome;
-        outcome.Code = Code(f, F.ErrorCode) ?? Code(f, F.ResultType);
+        outcome.Code = f.Code(F.ErrorCode) ?? f.Code(F.ResultType);
         outcome.Status = outcome.Code is null ? OutcomeStatus.Unknown : outcome.Code == "0" ? OutcomeStatus.Success : OutcomeStatus.Failure;
-        if (outcome.Status == OutcomeStatus.Failure) outcome.Reason = Text(f, F.FailureReason) ?? Text(f, F.ResultDescription);
+        if (outcome.Status == OutcomeStatus.Failure) outcome.Reason = f.Text(F.FailureReason) ?? f.Text(F.ResultDescription);
 
         var actor = evt.Actor;
         actor.Kind = SignInCategories.ActorKind(category);
-        actor.AppId = Text(f, F.AppId);
+        actor.AppId = f.Text(F.AppId);
         if (actor.Kind == ActorKind.User)
         {
-            actor.ObjectId = Text(f, F.UserId);
-            actor.Upn = Text(f, F.UserPrincipalName)?.Trim().ToLowerInvariant();
-            actor.DisplayName = Text(f, F.UserDisplayName);
+            actor.ObjectId = f.Text(F.UserId);
+            actor.Upn = f.Text(F.UserPrincipalName)?.Trim().ToLowerInvariant();
+            actor.DisplayName = f.Text(F.UserDisplayName);
         }
         else
         {
-            actor.ObjectId = Text(f, F.ServicePrincipalId);
-            actor.DisplayName = Text(f, F.ServicePrincipalName) ?? Text(f, F.AppDisplayName);
+            actor.ObjectId = f.Text(F.ServicePrincipalId);
+            actor.DisplayName = f.Text(F.ServicePrincipalName) ?? f.Text(F.AppDisplayName);
         }
 
         var network = evt.Network;
-        network.Ip = EntraFields.Ip(Text(f, F.IpAddress) ?? Text(f, F.CallerIpAddress));
-        network.Country = Str(f, F.LocationCountry) ?? Str(f, F.DetailsCountry);
-        if (network.Country is null && Str(f, F.RootLocation) is { Length: 2 } code) network.Country = code;
-        network.City = Str(f, F.LocationCity) ?? Str(f, F.DetailsCity);
-        network.Asn = Long(f, F.AutonomousSystemNumber);
-        network.UserAgent = Text(f, F.UserAgent);
-        network.ClientApp = Text(f, F.ClientAppUsed);
+        network.Ip = EntraFields.Ip(f.Text(F.IpAddress) ?? f.Text(F.CallerIpAddress));
+        network.Country = f.Str(F.LocationCountry) ?? f.Str(F.DetailsCountry);
+        if (network.Country is null && f.Str(F.RootLocation) is { Length: 2 } code) network.Country = code;
+        network.City = f.Str(F.LocationCity) ?? f.Str(F.DetailsCity);
+        network.Asn = f.Long(F.AutonomousSystemNumber);
+        network.UserAgent = f.Text(F.UserAgent);
+        network.ClientApp = f.Text(F.ClientAppUsed);
 
         var auth = evt.Auth;
-        auth.Requirement = Text(f, F.AuthenticationRequirement);
-        auth.ConditionalAccessStatus = Text(f, F.ConditionalAccessStatus);
-        auth.IsInteractive = Bool(f, F.IsInteractive);
-        auth.TokenIssuerType = Text(f, F.TokenIssuerType);
-        auth.Protocol = Text(f, F.AuthenticationProtocol);
+        auth.Requirement = f.Text(F.AuthenticationRequirement);
+        auth.ConditionalAccessStatus = f.Text(F.ConditionalAccessStatus);
+        auth.IsInteractive = f.Bool(F.IsInteractive);
+        auth.TokenIssuerType = f.Text(F.TokenIssuerType);
+        auth.Protocol = f.Text(F.AuthenticationProtocol);
         auth.SignInType = SignInCategories.SignInType(category);
-        auth.CorrelationId = Text(f, F.CorrelationId) ?? Text(f, F.RootCorrelationId);
-        auth.SessionId = Text(f, F.SessionId);
-        auth.UniqueTokenId = Text(f, F.UniqueTokenIdentifier);
-        auth.SignInActivityId = Text(f, F.Id);
-        auth.CredentialKeyId = Text(f, F.ServicePrincipalCredentialKeyId);
+        auth.CorrelationId = f.Text(F.CorrelationId) ?? f.Text(F.RootCorrelationId);
+        auth.SessionId = f.Text(F.SessionId);
+        auth.UniqueTokenId = f.Text(F.UniqueTokenIdentifier);
+        auth.SignInActivityId = f.Text(F.Id);
+        auth.CredentialKeyId = f.Text(F.ServicePrincipalCredentialKeyId);
 
-        var resourceName = Text(f, F.ResourceDisplayName);
-        var resourceId = Text(f, F.ResourceIdentity) ?? (Text(f, F.ResourceId) is { } rid && !rid.StartsWith('/') ? rid : null);
+        var resourceName = f.Text(F.ResourceDisplayName);
+        var resourceId = f.Text(F.ResourceIdentity) ?? (f.Text(F.ResourceId) is { } rid && !rid.StartsWith('/') ? rid : null);
         if (resourceName is not null || resourceId is not null)
             evt.Targets.Add(new Target { Kind = "Application", Id = resourceId, Name = resourceName });
         return evt;
     }
 
-    /// <summary>As <see cref="EntraFields.Text"/>: blank strings count as absent.</summary>
-    private static string? Text(F f, int slot)
+    /// <summary>The slots of one record read, over the record's bytes: what a slot holds as a place is made text here,
+    /// as <see cref="JsonLineReader.GetString"/> would have made it (invalid UTF-8 throws, and the general path reads
+    /// the record).</summary>
+    private readonly ref struct Slots(F fields, ReadOnlySpan<byte> utf8)
     {
-        ref var v = ref f[slot];
-        return v.Kind switch
-        {
-            JsonTokenType.String => string.IsNullOrWhiteSpace(v.Text) ? null : v.Text,
-            JsonTokenType.Number => v.Text,
-            JsonTokenType.True => "true",
-            JsonTokenType.False => "false",
-            _ => null,
-        };
-    }
+        private readonly ReadOnlySpan<byte> _utf8 = utf8;
 
-    /// <summary>As <see cref="JsonFields.Str"/>: only empty strings count as absent.</summary>
-    private static string? Str(F f, int slot)
-    {
-        ref var v = ref f[slot];
-        return v.Kind switch
+        /// <summary>As <see cref="EntraFields.Text"/>: blank strings count as absent.</summary>
+        public string? Text(int slot)
         {
-            JsonTokenType.String or JsonTokenType.Number => string.IsNullOrEmpty(v.Text) ? null : v.Text,
-            JsonTokenType.True => "true",
-            JsonTokenType.False => "false",
-            _ => null,
-        };
-    }
-
-    /// <summary>As <see cref="EntraFields.Code"/>; what it would reject goes to the general path.</summary>
-    private static string? Code(F f, int slot)
-    {
-        ref var v = ref f[slot];
-        switch (v.Kind)
-        {
-            case JsonTokenType.Number:
-                return v.Int64 is { } n ? n.ToString(CultureInfo.InvariantCulture) : throw new BailException();
-            case JsonTokenType.String:
-                var text = v.Text?.Trim();
-                return string.IsNullOrEmpty(text) ? null : text;
-            case JsonTokenType.True or JsonTokenType.False:
-                throw new BailException();
-            default:
-                return null;
+            ref var v = ref fields[slot];
+            return v.Kind switch
+            {
+                JsonTokenType.String => string.IsNullOrWhiteSpace(TextOf(ref v)) ? null : TextOf(ref v),
+                JsonTokenType.Number => TextOf(ref v),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => null,
+            };
         }
-    }
 
-    /// <summary>As <see cref="EntraFields.Time"/> for ISO and locale times; anything else goes to the general path.</summary>
-    private static DateTime? Time(F f, int slot)
-    {
-        ref var v = ref f[slot];
-        if (!v.Present) return null;
-        if (v.Kind != JsonTokenType.String) throw new BailException();
-        if (string.IsNullOrWhiteSpace(v.Text)) return null;
-        return Timestamps.TryParse(v.Text, out var utc) ? utc : throw new BailException();
-    }
-
-    private static long? Long(F f, int slot)
-    {
-        ref var v = ref f[slot];
-        if (v.Kind == JsonTokenType.Number) return v.Int64;
-        if (v.Kind == JsonTokenType.String && long.TryParse(v.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-        return null;
-    }
-
-    private static bool? Bool(F f, int slot)
-    {
-        ref var v = ref f[slot];
-        return v.Kind switch
+        /// <summary>As <see cref="JsonFields.Str"/>: only empty strings count as absent.</summary>
+        public string? Str(int slot)
         {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            JsonTokenType.String when bool.TryParse(v.Text?.Trim(), out var b) => b,
-            JsonTokenType.Number when v.Int32 is { } i => i != 0,
+            ref var v = ref fields[slot];
+            return v.Kind switch
+            {
+                JsonTokenType.String or JsonTokenType.Number => string.IsNullOrEmpty(TextOf(ref v)) ? null : TextOf(ref v),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => null,
+            };
+        }
+
+        /// <summary>As <see cref="EntraFields.Code"/>; what it would reject goes to the general path.</summary>
+        public string? Code(int slot)
+        {
+            ref var v = ref fields[slot];
+            switch (v.Kind)
+            {
+                case JsonTokenType.Number:
+                    return v.Int64 is { } n ? n.ToString(CultureInfo.InvariantCulture) : throw new BailException();
+                case JsonTokenType.String:
+                    var text = TextOf(ref v)?.Trim();
+                    return string.IsNullOrEmpty(text) ? null : text;
+                case JsonTokenType.True or JsonTokenType.False:
+                    throw new BailException();
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>As <see cref="EntraFields.Time"/> for ISO and locale times; anything else goes to the general path.</summary>
+        public DateTime? Time(int slot)
+        {
+            ref var v = ref fields[slot];
+            if (!v.Present) return null;
+            if (v.Kind != JsonTokenType.String) throw new BailException();
+            // The usual form straight from the bytes (what the text would parse to: Timestamps reads it so either way).
+            if (v.Text is null && !v.Escaped && Timestamps.TryParseIsoUtf8(_utf8.Slice(v.Start, v.Length), out var iso)) return iso;
+            if (string.IsNullOrWhiteSpace(TextOf(ref v))) return null;
+            return Timestamps.TryParse(TextOf(ref v), out var utc) ? utc : throw new BailException();
+        }
+
+        public long? Long(int slot)
+        {
+            ref var v = ref fields[slot];
+            if (v.Kind == JsonTokenType.Number) return v.Int64;
+            if (v.Kind == JsonTokenType.String && long.TryParse(TextOf(ref v), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+            return null;
+        }
+
+        public bool? Bool(int slot)
+        {
+            ref var v = ref fields[slot];
+            return v.Kind switch
+            {
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                JsonTokenType.String when bool.TryParse(TextOf(ref v)?.Trim(), out var b) => b,
+                JsonTokenType.Number when v.Int32 is { } i => i != 0,
+                _ => null,
+            };
+        }
+
+        private string? TextOf(ref F.Value v) => v.Text ??= v.Kind switch
+        {
+            JsonTokenType.String => JsonLineReader.StringAt(_utf8, v.Start, v.Length, v.Escaped),
+            JsonTokenType.Number => Encoding.UTF8.GetString(_utf8.Slice(v.Start, v.Length)),
             _ => null,
         };
     }

@@ -35,6 +35,11 @@ public sealed class DiagnosticSignInReaderTests
         data.Add(line + " {}");
         data.Add("{\"records\":[" + line + "]}");
         data.Add(line.Replace("\"ipAddress\":", "/* note */ \"ipAddress\":"));
+        // Values made text only when the event takes them: escaped, a time with an escape or blanks around it.
+        data.Add(line.Replace("\"userId\":\"", "\"userId\":\"\\u0041"));
+        data.Add(line.Replace("\"createdDateTime\":\"2", "\"createdDateTime\":\"\\u0032"));
+        data.Add(line.Replace("\"createdDateTime\":\"", "\"createdDateTime\":\" "));
+        data.Add(line.Replace("\"correlationId\":\"", "\"correlationId\":\"\\ud800"));
         return data;
     }
 
@@ -97,6 +102,29 @@ public sealed class DiagnosticSignInReaderTests
         Assert.Null(DiagnosticSignInReader.TryRead(Encoding.UTF8.GetBytes(line.Replace("\"userId\":", "\"UserId\":\"x\",\"userId\":"))));
         Assert.Null(DiagnosticSignInReader.TryRead(Encoding.UTF8.GetBytes("{\"records\":[" + line + "]}")));
         Assert.Null(DiagnosticSignInReader.TryRead("{\"category\":\"SignInLogs\",\"properties\":{\"createdDateTime\":5}}"u8));
+    }
+
+    [Theory]
+    [InlineData("callerIpAddress")]   // the envelope's copy, which the event does not take when properties has one
+    [InlineData("userId")]            // a value the event takes
+    [InlineData("createdDateTime")]
+    public void Invalid_UTF8_in_a_value_reads_as_the_general_path_reads_it(string field)
+    {
+        var line = FixtureRecords().First().ToJsonString();
+        var at = line.IndexOf($"\"{field}\":\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, field);
+        var utf8 = Encoding.UTF8.GetBytes(line[..(at + field.Length + 4)]).Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(line[(at + field.Length + 4)..])).ToArray();
+        var fast = DiagnosticSignInReader.TryRead(utf8);
+        using var dir = new TempDir();
+        var path = dir.File("one.ndjson");
+        File.WriteAllBytes(path, [.. utf8, (byte)'\n']);
+        var registry = new NormaliserRegistry(NormaliserRegistry.CreateDefault().Normalisers);
+        var general = new FileDecoder(registry, new DecodeOptions()).Decode(new InputSource(path)).Single();
+        if (field == "callerIpAddress") Assert.NotNull(fast); // not made text, so not refused
+        if (fast is null) return;
+        Assert.NotNull(general.Event);
+        fast.Position = general.Event!.Position;
+        Assert.Equal(JsonSerializer.Serialize(general.Event), JsonSerializer.Serialize(fast));
     }
 
     /// <summary>The general path alone: a registry that is not the default one gets no fast reader.</summary>
