@@ -168,10 +168,13 @@ public sealed partial class CaseStore : IDisposable
     }
 
     /// <summary>Streams a query's rows; the column names are known before the first row.</summary>
-    public IEnumerable<object?[]> Stream(string sql, out IReadOnlyList<string> columns)
+    /// <param name="drained">The caller reads every row before it runs another query on the case: DuckDB then hands
+    /// out the result chunk by chunk as it makes it, instead of first copying all of it into a result set.</param>
+    public IEnumerable<object?[]> Stream(string sql, out IReadOnlyList<string> columns, bool drained = false)
     {
         var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
+        cmd.UseStreamingMode = drained;
         DbDataReader reader;
         try
         {

@@ -111,7 +111,7 @@ public static class EventReader
         List<AuditEvent> ReadWindow((DateTime From, DateTime To) window)
         {
             var events = new List<AuditEvent>();
-            foreach (var r in store.Stream(WindowSql(Columns, window), out _))
+            foreach (var r in store.Stream(WindowSql(Columns, window), out _, drained: true))
                 events.Add(Build(r, arena));
             events.Sort(EventOrder.Instance);
             return events;
