@@ -55,6 +55,7 @@ public static class EventReader
     /// done with it (<see cref="AuditEvent.ReleaseRaw"/>); otherwise each event owns an array.</param>
     /// <param name="withRaw">False when nothing will read the raw records: they are not read (nor decompressed, nor
     /// sorted), and every event's <see cref="AuditEvent.Raw"/> is empty.</param>
+    /// <remarks>The case answers no other query while the events are read: run none until the enumeration ends.</remarks>
     public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store, int windowRows = DefaultWindowRows, RawArena? arena = null, bool withRaw = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowRows, 1);
@@ -72,7 +73,7 @@ public static class EventReader
         var columns = Columns.Replace("encode(e.raw) AS raw", "NULL AS raw", StringComparison.Ordinal) + InEventOrder;
         foreach (var window in TimeWindows(store, windowRows))
         {
-            foreach (var r in store.Stream(WindowSql(columns, window), out _))
+            foreach (var r in store.Stream(WindowSql(columns, window), out _, exclusive: true))
                 yield return Build(r, arena: null);
         }
     }
@@ -111,7 +112,7 @@ public static class EventReader
         List<AuditEvent> ReadWindow((DateTime From, DateTime To) window)
         {
             var events = new List<AuditEvent>();
-            foreach (var r in store.Stream(WindowSql(Columns, window), out _, drained: true))
+            foreach (var r in store.Stream(WindowSql(Columns, window), out _, exclusive: true))
                 events.Add(Build(r, arena));
             events.Sort(EventOrder.Instance);
             return events;

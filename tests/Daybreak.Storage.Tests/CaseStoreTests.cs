@@ -93,6 +93,22 @@ public sealed class CaseStoreTests
         Assert.Throws<StoreException>(() => store.Query("SET enable_external_access = true"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_query_that_fails_partway_through_its_rows_fails_as_a_store_error(bool exclusive)
+    {
+        // Streamed (exclusive), DuckDB meets the bad cast while rows are read, after the first rows came back.
+        using var dir = new TempDir();
+        var db = dir.File("case.duckdb");
+        CaseStore.Open(db).Dispose();
+        using var store = CaseStore.OpenReadOnly(db);
+        const string sql = "SELECT CAST(CASE WHEN i < 3000000 THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range(3000001) t(i)";
+        var ex = Assert.Throws<StoreException>(() => store.Stream(sql, out _, exclusive).Count());
+        Assert.Contains("Conversion Error", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, Convert.ToInt32(store.Query("SELECT 1").Rows[0][0])); // the case still answers
+    }
+
     /// <summary>How the case stores the raw column's segments, after a checkpoint.</summary>
     private static string[] RawCompression(CaseStore store) =>
         store.Query("SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'raw' AND compression <> 'Constant' ORDER BY 1")
