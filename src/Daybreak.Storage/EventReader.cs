@@ -71,10 +71,11 @@ public static class EventReader
     private static IEnumerable<AuditEvent> ReadSortedByDuckDb(CaseStore store, int windowRows)
     {
         var columns = Columns.Replace("encode(e.raw) AS raw", "NULL AS raw", StringComparison.Ordinal) + InEventOrder;
+        var targets = new TargetLists();
         foreach (var window in TimeWindows(store, windowRows))
         {
             foreach (var r in store.Stream(WindowSql(columns, window), out _, exclusive: true))
-                yield return Build(r, arena: null);
+                yield return Build(r, arena: null, targets);
         }
     }
 
@@ -87,6 +88,8 @@ public static class EventReader
     private static IEnumerable<AuditEvent> ReadSortedHere(CaseStore store, int windowRows, RawArena? arena)
     {
         var windows = TimeWindows(store, windowRows);
+        // Used by one window's read at a time: each starts after the one before has finished.
+        var targets = new TargetLists();
         Task<List<AuditEvent>>? next = null;
         try
         {
@@ -113,7 +116,7 @@ public static class EventReader
         {
             var events = new List<AuditEvent>();
             foreach (var r in store.Stream(WindowSql(Columns, window), out _, exclusive: true))
-                events.Add(Build(r, arena));
+                events.Add(Build(r, arena, targets));
             events.Sort(EventOrder.Instance);
             return events;
         }
@@ -131,8 +134,9 @@ public static class EventReader
         // Only the chosen events' mail items are aggregated: the whole table can hold tens of millions of rows.
         var mail = $"WHERE record_id IN (SELECT e.record_id FROM events e WHERE {condition})";
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, mail, condition) + InEventOrder;
+        var targets = new TargetLists();
         foreach (var r in store.Stream(sql, out _))
-            yield return Build(r, arena: null);
+            yield return Build(r, arena: null, targets);
     }
 
     /// <summary>
@@ -166,7 +170,7 @@ public static class EventReader
     private static string Literal(DateTime t) =>
         "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
-    private static AuditEvent Build(object?[] r, RawArena? arena)
+    private static AuditEvent Build(object?[] r, RawArena? arena, TargetLists targetLists)
     {
         var i = 0;
         string? S() => r[i++] as string;
@@ -230,7 +234,7 @@ public static class EventReader
             };
             if (items is not null) AddFolders(evt.Mail, items);
         }
-        if (targets is not null) AddTargets(evt, targets);
+        if (targets is not null) targetLists.AddTo(evt, targets);
         return evt;
     }
 
@@ -288,18 +292,48 @@ public static class EventReader
         }
     }
 
-    private static void AddTargets(AuditEvent evt, string json)
+    /// <summary>
+    /// Target lists by their JSON text, parsed once: most events' targets repeat (a sign-in's resource application),
+    /// and a <see cref="Target"/> is never changed once made, so events share them as <see cref="AuditEvent.WithoutRaw"/>
+    /// copies do. Parsing every event's list was an eighth of reading a case back.
+    /// </summary>
+    private sealed class TargetLists
     {
-        using var doc = JsonDocument.Parse(json);
-        foreach (var t in doc.RootElement.EnumerateArray())
+        // Bounds: lists naming one-off objects (a created user, a changed policy) are parsed each time and only fill
+        // the table, which starts again when full.
+        private const int MaxLists = 4096, MaxTextLength = 1024;
+        private readonly Dictionary<string, Target[]> _parsed = new(StringComparer.Ordinal);
+
+        public void AddTo(AuditEvent evt, string json)
         {
-            var target = new Target { Kind = Str(t, "kind"), Id = Str(t, "id"), Name = Str(t, "name"), AppId = Str(t, "app_id") };
-            if (t.TryGetProperty("modified_properties", out var props))
+            var cached = json.Length <= MaxTextLength;
+            if (!cached || !_parsed.TryGetValue(json, out var targets))
             {
-                foreach (var p in props.EnumerateArray())
-                    target.ModifiedProperties.Add(new ModifiedProperty(Str(p, "name") ?? "", Str(p, "old_value"), Str(p, "new_value")));
+                targets = Parse(json);
+                if (cached)
+                {
+                    if (_parsed.Count >= MaxLists) _parsed.Clear();
+                    _parsed[json] = targets;
+                }
             }
-            evt.Targets.Add(target);
+            evt.Targets.AddRange(targets);
+        }
+
+        private static Target[] Parse(string json)
+        {
+            using var doc = JsonDocument.Parse(json);
+            var targets = new List<Target>();
+            foreach (var t in doc.RootElement.EnumerateArray())
+            {
+                var target = new Target { Kind = Str(t, "kind"), Id = Str(t, "id"), Name = Str(t, "name"), AppId = Str(t, "app_id") };
+                if (t.TryGetProperty("modified_properties", out var props))
+                {
+                    foreach (var p in props.EnumerateArray())
+                        target.ModifiedProperties.Add(new ModifiedProperty(Str(p, "name") ?? "", Str(p, "old_value"), Str(p, "new_value")));
+                }
+                targets.Add(target);
+            }
+            return [.. targets];
         }
     }
 

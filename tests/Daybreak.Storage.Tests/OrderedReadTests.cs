@@ -41,6 +41,38 @@ public sealed class OrderedReadTests
         return events;
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Targets_come_back_as_written_when_lists_repeat_and_when_thousands_differ(bool withRaw)
+    {
+        // Repeated lists are parsed once and shared; more distinct lists than are kept parsed start the table again.
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        var start = new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc);
+        var written = new List<AuditEvent>();
+        using (var writer = new EventWriter(store))
+        {
+            for (var n = 0; n < 9000; n++)
+            {
+                var evt = Event(n, start.AddSeconds(n), mail: false);
+                var id = n % 2 == 0 ? "app-" + (n % 5) : "user-" + n;
+                var target = new Target { Kind = n % 2 == 0 ? "Application" : "User", Id = id, Name = "name of " + id };
+                if (n % 3 == 0) target.ModifiedProperties.Add(new ModifiedProperty("Prop", "old " + (n % 4), "new"));
+                evt.Targets.Add(target);
+                if (n % 7 == 0) evt.Targets.Add(new Target { Kind = "Mailbox", Name = "ceo@contoso.com" });
+                writer.Write(evt);
+                written.Add(evt);
+            }
+            writer.Flush();
+        }
+        var read = EventReader.ReadOrdered(store, withRaw: withRaw).ToList();
+        Assert.Equal(written.Count, read.Count);
+        static string Describe(AuditEvent e) => string.Join(" | ", e.Targets.Select(t =>
+            $"{t.Kind} {t.Id} {t.Name} {t.AppId} [{string.Join(", ", t.ModifiedProperties.Select(p => $"{p.Name}={p.OldValue}->{p.NewValue}"))}]"));
+        for (var i = 0; i < read.Count; i++) Assert.Equal(Describe(written[i]), Describe(read[i]));
+    }
+
     [Fact]
     public void Raw_records_come_back_as_the_bytes_written_and_the_same_text()
     {
