@@ -38,9 +38,9 @@ internal sealed class Utf8StringCache
 
     /// <summary>UTF-8 bytes as text, as <see cref="System.Text.Encoding.UTF8"/> decodes them: a number token as written,
     /// or a string token's bytes without escapes (what <see cref="Utf8JsonReader.GetString"/> gives for valid UTF-8).</summary>
-    public string GetText(ReadOnlySpan<byte> bytes)
+    public string GetText(ReadOnlySpan<byte> bytes, int maxBytes = MaxBytes)
     {
-        if (bytes.Length > MaxBytes) return System.Text.Encoding.UTF8.GetString(bytes);
+        if (bytes.Length > maxBytes) return System.Text.Encoding.UTF8.GetString(bytes);
         var slot = Hash(bytes) & (Size - 1);
         if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];
         var text = System.Text.Encoding.UTF8.GetString(bytes);

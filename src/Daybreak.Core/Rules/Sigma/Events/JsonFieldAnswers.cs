@@ -40,7 +40,8 @@ internal readonly struct JsonFieldAnswers(ReadOnlyMemory<byte> answers, ReadOnly
             JsonTokenType.Number => FieldValue.FromNumber(Utf8Parser.TryParse(span, out double d, out var used) && used == span.Length ? d : double.NaN, Utf8StringCache.ForThread.GetText(span)),
             JsonTokenType.True => FieldValue.FromBoolean(true),
             JsonTokenType.False => FieldValue.FromBoolean(false),
-            JsonTokenType.StartObject => FieldValue.FromObjectJson(Encoding.UTF8.GetString(span)),
+            // Small objects repeat too (a sign-in's status: an error code and its reason).
+            JsonTokenType.StartObject => FieldValue.FromObjectJson(Utf8StringCache.ForThread.GetText(span, maxBytes: 256)),
             _ => FieldValue.Null,
         };
         return Result.Found;
