@@ -206,11 +206,12 @@ internal abstract class MappingCandidate
             };
             return count > 0;
 
-            // The first value is kept aside: a list is made only when a second one comes.
+            // The first value is kept aside: a list is made only when a second one comes, as large as the parts (a list
+            // of one grew to four at the second value: two arrays per sign-in for the status field).
             void Add(FieldValue v)
             {
                 if (count++ == 0) only = v;
-                else (items ??= [only]).Add(v);
+                else (items ??= new List<FieldValue>(Math.Max(2, parts.Length)) { only }).Add(v);
             }
         }
 
