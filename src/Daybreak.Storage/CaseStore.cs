@@ -170,7 +170,9 @@ public sealed partial class CaseStore : IDisposable
     /// <summary>Streams a query's rows; the column names are known before the first row.</summary>
     /// <param name="exclusive">The caller runs no other query on the case until it has read the rows (or disposed the
     /// enumeration): DuckDB then hands out the result chunk by chunk as it makes it, instead of first copying all of it
-    /// into a result set (a tenth of a hunt's time reading the case back, and its memory).</param>
+    /// into a result set (a tenth of a hunt's time reading the case back, and its memory). Such a result that fails
+    /// partway may end early without an error (DuckDB.NET takes a failed fetch for the end): the caller must know how
+    /// many rows to expect.</param>
     public IEnumerable<object?[]> Stream(string sql, out IReadOnlyList<string> columns, bool exclusive = false)
     {
         var cmd = Connection.CreateCommand();
@@ -200,7 +202,7 @@ public sealed partial class CaseStore : IDisposable
                 object?[] row;
                 try
                 {
-                    // A streamed result meets its errors here, not when the query starts.
+                    // A result meets some errors here rather than when the query starts.
                     if (!reader.Read()) break;
                     row = new object?[reader.FieldCount];
                     for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);

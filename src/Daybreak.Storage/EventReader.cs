@@ -74,7 +74,7 @@ public static class EventReader
         var targets = new TargetLists();
         foreach (var window in TimeWindows(store, windowRows))
         {
-            foreach (var r in store.Stream(WindowSql(columns, window), out _, exclusive: true))
+            foreach (var r in WindowRows(store, columns, window))
                 yield return Build(r, arena: null, targets);
         }
     }
@@ -112,17 +112,34 @@ public static class EventReader
             try { next?.Wait(); } catch (AggregateException) { }
         }
 
-        List<AuditEvent> ReadWindow((DateTime From, DateTime To) window)
+        List<AuditEvent> ReadWindow(TimeWindow window)
         {
-            var events = new List<AuditEvent>();
-            foreach (var r in store.Stream(WindowSql(Columns, window), out _, exclusive: true))
+            var events = new List<AuditEvent>((int)Math.Min(window.Rows, int.MaxValue));
+            foreach (var r in WindowRows(store, Columns, window))
                 events.Add(Build(r, arena, targets));
             events.Sort(EventOrder.Instance);
             return events;
         }
     }
 
-    private static string WindowSql(string columns, (DateTime From, DateTime To) window)
+    /// <summary>
+    /// A window's rows, streamed from DuckDB (nothing else queries the case meanwhile), and checked against the count the
+    /// window was planned with: DuckDB.NET takes a streamed fetch that failed for the end of the rows, so a read cut short
+    /// would otherwise look complete, and a hunt would miss events without a word.
+    /// </summary>
+    internal static IEnumerable<object?[]> WindowRows(CaseStore store, string columns, TimeWindow window)
+    {
+        long read = 0;
+        foreach (var r in store.Stream(WindowSql(columns, window), out _, exclusive: true))
+        {
+            read++;
+            yield return r;
+        }
+        if (read != window.Rows)
+            throw new StoreException($"reading the case's events from {Literal(window.From)} to {Literal(window.To)} gave {read:N0} of its {window.Rows:N0} rows: the read stopped early");
+    }
+
+    private static string WindowSql(string columns, TimeWindow window)
     {
         var range = $"time >= {Literal(window.From)} AND time < {Literal(window.To)}";
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, columns, "WHERE " + range, "e." + range);
@@ -144,10 +161,10 @@ public static class EventReader
     /// one minute holds more. Minutes rather than hours: a window is held in memory, and a busy tenant's hour can hold
     /// hundreds of thousands of sign-ins.
     /// </summary>
-    internal static List<(DateTime From, DateTime To)> TimeWindows(CaseStore store, int rows)
+    internal static List<TimeWindow> TimeWindows(CaseStore store, int rows)
     {
         var minutes = store.Query("SELECT date_trunc('minute', time) AS m, count(*) FROM events GROUP BY m ORDER BY m").Rows;
-        var windows = new List<(DateTime, DateTime)>();
+        var windows = new List<TimeWindow>();
         DateTime? start = null;
         long held = 0;
         foreach (var row in minutes)
@@ -156,16 +173,19 @@ public static class EventReader
             var count = Convert.ToInt64(row[1]);
             if (start is { } s && held + count > rows)
             {
-                windows.Add((s, minute));
+                windows.Add(new TimeWindow(s, minute, held));
                 start = null;
                 held = 0;
             }
             start ??= minute;
             held += count;
         }
-        if (start is { } last) windows.Add((last, ((DateTime)minutes[^1][0]!).AddMinutes(1)));
+        if (start is { } last) windows.Add(new TimeWindow(last, ((DateTime)minutes[^1][0]!).AddMinutes(1), held));
         return windows;
     }
+
+    /// <summary>Events from <see cref="From"/> up to <see cref="To"/> (whole minutes), <see cref="Rows"/> of them.</summary>
+    internal readonly record struct TimeWindow(DateTime From, DateTime To, long Rows);
 
     private static string Literal(DateTime t) =>
         "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "'";
