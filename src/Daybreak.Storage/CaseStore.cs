@@ -175,37 +175,54 @@ public sealed partial class CaseStore : IDisposable
     /// many rows to expect.</param>
     public IEnumerable<object?[]> Stream(string sql, out IReadOnlyList<string> columns, bool exclusive = false)
     {
+        var (cmd, reader) = Execute(sql, exclusive);
+        columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        return Rows(cmd, reader, static r =>
+        {
+            var row = new object?[r.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            return row;
+        });
+    }
+
+    /// <summary>Streams a query's rows, each made by <paramref name="read"/> from the reader on it: no array per row and
+    /// no boxed values, for readers of many rows (a hunt reads every event of the case). <paramref name="exclusive"/> as
+    /// for <see cref="Stream(string, out IReadOnlyList{string}, bool)"/>.</summary>
+    internal IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> read, bool exclusive = false)
+    {
+        var (cmd, reader) = Execute(sql, exclusive);
+        return Rows(cmd, reader, read);
+    }
+
+    private (DbCommand, DbDataReader) Execute(string sql, bool exclusive)
+    {
         var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.UseStreamingMode = exclusive;
-        DbDataReader reader;
         try
         {
-            reader = cmd.ExecuteReader();
+            return (cmd, cmd.ExecuteReader());
         }
         catch (DuckDBException ex)
         {
             cmd.Dispose();
             throw new StoreException(FirstLine(ex.Message), ex);
         }
-        columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        return Rows(cmd, reader);
     }
 
-    private static IEnumerable<object?[]> Rows(DbCommand cmd, DbDataReader reader)
+    private static IEnumerable<T> Rows<T>(DbCommand cmd, DbDataReader reader, Func<DbDataReader, T> read)
     {
         using (cmd)
         using (reader)
         {
             while (true)
             {
-                object?[] row;
+                T row;
                 try
                 {
                     // A result meets some errors here rather than when the query starts.
                     if (!reader.Read()) break;
-                    row = new object?[reader.FieldCount];
-                    for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    row = read(reader);
                 }
                 catch (DuckDBException ex)
                 {

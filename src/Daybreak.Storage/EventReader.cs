@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Daybreak.Events;
 
@@ -74,8 +75,8 @@ public static class EventReader
         var targets = new TargetLists();
         foreach (var window in TimeWindows(store, windowRows))
         {
-            foreach (var r in WindowRows(store, columns, window))
-                yield return Build(r, arena: null, targets);
+            foreach (var evt in WindowRows(store, columns, window, r => Build(r, arena: null, targets)))
+                yield return evt;
         }
     }
 
@@ -115,8 +116,7 @@ public static class EventReader
         List<AuditEvent> ReadWindow(TimeWindow window)
         {
             var events = new List<AuditEvent>((int)Math.Min(window.Rows, int.MaxValue));
-            foreach (var r in WindowRows(store, Columns, window))
-                events.Add(Build(r, arena, targets));
+            events.AddRange(WindowRows(store, Columns, window, r => Build(r, arena, targets)));
             events.Sort(EventOrder.Instance);
             return events;
         }
@@ -127,10 +127,10 @@ public static class EventReader
     /// window was planned with: DuckDB.NET takes a streamed fetch that failed for the end of the rows, so a read cut short
     /// would otherwise look complete, and a hunt would miss events without a word.
     /// </summary>
-    internal static IEnumerable<object?[]> WindowRows(CaseStore store, string columns, TimeWindow window)
+    internal static IEnumerable<T> WindowRows<T>(CaseStore store, string columns, TimeWindow window, Func<DbDataReader, T> build)
     {
         long read = 0;
-        foreach (var r in store.Stream(WindowSql(columns, window), out _, exclusive: true))
+        foreach (var r in store.Stream(WindowSql(columns, window), build, exclusive: true))
         {
             read++;
             yield return r;
@@ -152,8 +152,8 @@ public static class EventReader
         var mail = $"WHERE record_id IN (SELECT e.record_id FROM events e WHERE {condition})";
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, mail, condition) + InEventOrder;
         var targets = new TargetLists();
-        foreach (var r in store.Stream(sql, out _))
-            yield return Build(r, arena: null, targets);
+        foreach (var evt in store.Stream(sql, r => Build(r, arena: null, targets)))
+            yield return evt;
     }
 
     /// <summary>
@@ -190,14 +190,28 @@ public static class EventReader
     private static string Literal(DateTime t) =>
         "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
-    private static AuditEvent Build(object?[] r, RawArena? arena, TargetLists targetLists)
+    private static AuditEvent Build(DbDataReader r, RawArena? arena, TargetLists targetLists)
     {
         var i = 0;
-        string? S() => r[i++] as string;
+        string? S()
+        {
+            var at = i++;
+            return r.IsDBNull(at) ? null : r.GetString(at);
+        }
+        long? Long()
+        {
+            var at = i++;
+            return r.IsDBNull(at) ? null : r.GetInt64(at);
+        }
+        bool? Bool()
+        {
+            var at = i++;
+            return r.IsDBNull(at) ? null : r.GetBoolean(at);
+        }
         var evt = new AuditEvent
         {
             RecordId = S()!,
-            Time = DateTime.SpecifyKind((DateTime)r[i++]!, DateTimeKind.Utc),
+            Time = DateTime.SpecifyKind(r.GetDateTime(i++), DateTimeKind.Utc),
             TenantId = S(),
             Source = SourceKinds.TryParse(S()!, out var source) ? source : SourceKind.Audit,
             Format = S()!,
@@ -216,12 +230,12 @@ public static class EventReader
         evt.Network.Ip = S();
         evt.Network.Country = S();
         evt.Network.City = S();
-        evt.Network.Asn = r[i++] is { } asn ? Convert.ToInt64(asn) : null;
+        evt.Network.Asn = Long();
         evt.Network.UserAgent = S();
         evt.Network.ClientApp = S();
         evt.Auth.Requirement = S();
         evt.Auth.ConditionalAccessStatus = S();
-        evt.Auth.IsInteractive = r[i++] as bool?;
+        evt.Auth.IsInteractive = Bool();
         evt.Auth.TokenIssuerType = S();
         evt.Auth.Protocol = S();
         evt.Auth.SignInType = S();
@@ -233,15 +247,17 @@ public static class EventReader
         var owner = S();
         var guid = S();
         var access = S();
-        var throttled = r[i++] as bool?;
-        var count = r[i++] is { } c ? Convert.ToInt32(c) : (int?)null;
+        var throttled = Bool();
+        var countAt = i++;
+        var count = r.IsDBNull(countAt) ? (int?)null : r.GetInt32(countAt);
         var info = S();
         var mailApp = S();
         var mailClient = S();
         var targets = S();
         var file = S() ?? "";
-        var line = r[i++] is { } l ? Convert.ToInt64(l) : 0;
-        SetRaw(evt, r[i++], arena);
+        var line = Long() ?? 0;
+        var rawAt = i++;
+        if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt), arena);
         var items = S();
         evt.Position = new SourcePosition(file, line);
 

@@ -134,9 +134,9 @@ public sealed class OrderedReadTests
         using var store = CaseStore.Open(dir.File("case.duckdb"));
         WriteShuffled(store);
         var window = EventReader.TimeWindows(store, 1_000_000).Single();
-        Assert.Equal(600, EventReader.WindowRows(store, "SELECT * FROM events e WHERE {1}", window).Count());
+        Assert.Equal(600, EventReader.WindowRows(store, "SELECT * FROM events e WHERE {1}", window, r => r.GetString(0)).Count());
         var planned = window with { Rows = window.Rows + 1 };
-        var ex = Assert.Throws<StoreException>(() => EventReader.WindowRows(store, "SELECT * FROM events e WHERE {1}", planned).Count());
+        var ex = Assert.Throws<StoreException>(() => EventReader.WindowRows(store, "SELECT * FROM events e WHERE {1}", planned, r => r.GetString(0)).Count());
         Assert.Contains("600 of its 601 rows", ex.Message);
         Assert.Equal(600, EventReader.ReadOrdered(store).Count()); // the case still reads
     }
