@@ -2,11 +2,16 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Daybreak.Correlation;
+using Daybreak.Decoders;
 using Daybreak.Decoders.SignIns;
 using Daybreak.Detection;
 using Daybreak.Detection.Sigma;
 using Daybreak.Events;
+using Daybreak.Pipeline;
 using Daybreak.Rules.Sigma;
+using Daybreak.Scoping;
+using Daybreak.Sources;
 using Daybreak.Tests.Detection.Builtin;
 using Daybreak.Tests.Detection.Sigma;
 
@@ -138,6 +143,31 @@ public sealed class SignInPrereadTests
         var without = Alerts(set.Detection, lines, null);
         Assert.Equal(without, withPlan);
         Assert.True(without.Select(a => a.Split(' ')[0]).Distinct().Count() >= 5, string.Join("\n", without.Take(20)));
+    }
+
+    [Fact]
+    public void A_hunt_hands_the_plan_to_the_file_decoder_and_its_events_carry_the_answers()
+    {
+        // The wiring: a community rule set names its plan, the hunt passes it on, the decoder's options carry it.
+        var set = CommunitySigma.Create(SigmaEngine.CreateBuilder().Build(), CommunityTestKit.Mappings);
+        var analysis = new HuntAnalysis([set.Detection], new EntityGraphCorrelator(), new MailAccessScoper());
+        Assert.Same(set.Detection.Preread, analysis.Preread);
+        var plan = analysis.Preread!.SignIns;
+        using var dir = new TempDir();
+        var path = dir.File("signins.ndjson");
+        var random = new Random(14);
+        File.WriteAllLines(path, Enumerable.Range(0, 300).Select(_ => Variant(random)));
+        var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new RawArena(), Preread = analysis.Preread });
+        var withAnswers = 0;
+        foreach (var result in decoder.Decode(new InputSource(path)))
+        {
+            if (result.Event is not { } evt || evt.Preread(plan).IsEmpty) continue;
+            var capture = new JsonFieldCapture();
+            capture.Run(plan, evt.RawUtf8());
+            Assert.True(capture.AnswerBytes.SequenceEqual(evt.Preread(plan).Span));
+            withAnswers++;
+        }
+        Assert.True(withAnswers > 200, $"{withAnswers} events with answers");
     }
 
     private static List<string> Alerts(IDetection detection, byte[][] lines, JsonFieldPlan? plan)
