@@ -136,10 +136,8 @@ internal static class DiagnosticSignInReader
                 if (capture.Claim(child)) capture.FoundArray(child, start, reader.ValueStart + 1 - start);
                 return;
             case JsonTokenType.String:
-                if (!capture.Claim(child)) return;
-                // An escape that is no character (a lone surrogate): the parsed record refuses the whole record.
-                if (reader.ValueIsEscaped && (child.End >= 0 || child.TextEnd >= 0) && !JsonText.TryUnescape(reader.QuotedSpan, out _)) capture.Refuse();
-                capture.FoundString(child, start, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                // A string the capture refuses leaves every path unsure; the decoder reads on (its own fields decide).
+                if (capture.Claim(child)) capture.FoundString(child, reader.QuotedSpan, start - 1, reader.ValueIsEscaped);
                 return;
             default:
                 if (capture.Claim(child)) capture.SetEnds(child, reader.TokenType, start, reader.ValueSpan.Length);

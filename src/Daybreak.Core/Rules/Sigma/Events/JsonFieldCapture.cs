@@ -59,10 +59,12 @@ internal sealed class JsonFieldCapture
     }
 
     /// <summary>The answers of the last reading, over the record's bytes: valid until the next <see cref="Start"/>.</summary>
-    public JsonFieldAnswers Answers => new(_answers.AsMemory(0, (_plan?.Count ?? 0) * JsonFieldAnswers.EntryBytes), _utf8);
+    public JsonFieldAnswers Answers => new(_answers.AsMemory(0, AnswerLength), _utf8);
 
     /// <summary>The answers as bytes (<see cref="JsonFieldAnswers"/>'s layout), for a reader that keeps them beside the record.</summary>
-    public ReadOnlySpan<byte> AnswerBytes => _answers.AsSpan(0, (_plan?.Count ?? 0) * JsonFieldAnswers.EntryBytes);
+    public ReadOnlySpan<byte> AnswerBytes => _answers.AsSpan(0, AnswerLength);
+
+    private int AnswerLength => (_plan?.Count ?? 0) * JsonFieldAnswers.EntryBytes;
 
     /// <summary>The answer for path <paramref name="id"/>; <paramref name="value"/> is set when it is <see cref="Result.Found"/>.</summary>
     public Result TryGet(int id, out FieldValue value) => Answers.TryGet(id, out value);
@@ -127,12 +129,20 @@ internal sealed class JsonFieldCapture
         if (child.TextEnd >= 0) Set(child.TextEnd, JsonTokenType.StartArray, start, length, escaped: false);
     }
 
-    /// <summary>A string at a claimed <paramref name="child"/> (<paramref name="start"/>, <paramref name="length"/>: its
-    /// text without quotes). A path may go on inside JSON written as text: the document's.</summary>
-    internal void FoundString(JsonFieldPlan.Node child, int start, int length, bool escaped)
+    /// <summary>A string at a claimed <paramref name="child"/> (<paramref name="quoted"/>: its bytes with their quotes,
+    /// the first at <paramref name="start"/>). A path may go on inside JSON written as text: the document's. False when
+    /// an escape in a string a path ends at is no character (a lone surrogate): the document refuses the whole record,
+    /// and so every path is unsure.</summary>
+    internal bool FoundString(JsonFieldPlan.Node child, ReadOnlySpan<byte> quoted, int start, bool escaped)
     {
+        if (escaped && (child.End >= 0 || child.TextEnd >= 0) && !Decoders.JsonText.TryUnescape(quoted, out _))
+        {
+            Refuse();
+            return false;
+        }
         MarkBelow(child);
-        SetEnds(child, JsonTokenType.String, start, length, escaped);
+        SetEnds(child, JsonTokenType.String, start + 1, quoted.Length - 2, escaped);
+        return true;
     }
 
     /// <summary>The value found at <paramref name="node"/>, for the paths that end there (as a value and as JSON text).</summary>
@@ -232,11 +242,7 @@ internal sealed class JsonFieldCapture
         if (first == (byte)'"')
         {
             if (!JsonScan.SkipString(s, ref pos, out var escaped)) return false;
-            if (child is null || !Claim(child)) return true;
-            // An escape that is no character: the document refuses the record.
-            if (escaped && (child.End >= 0 || child.TextEnd >= 0) && !Decoders.JsonText.TryUnescape(s[start..pos], out _)) return false;
-            FoundString(child, start + 1, pos - start - 2, escaped);
-            return true;
+            return child is null || !Claim(child) || FoundString(child, s[start..pos], start, escaped);
         }
         // A number, true, false or null: nothing below it.
         var end = pos;
