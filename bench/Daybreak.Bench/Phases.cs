@@ -20,6 +20,8 @@ internal static class Phases
     public static PhaseResult Run(string phase, string file, string workDir)
     {
         using var allocations = AllocTicks.FromEnvironment();
+        // DAYBREAK_BENCH_GC=1: the phase's GC pauses by generation, and why full collections ran (stderr).
+        using var pauses = Environment.GetEnvironmentVariable("DAYBREAK_BENCH_GC") == "1" ? new GcPauses() : null;
         var sw = Stopwatch.StartNew();
         long records = phase switch
         {
@@ -35,6 +37,7 @@ internal static class Phases
         };
         sw.Stop();
         allocations?.Print();
+        if (pauses is not null) Console.Error.WriteLine("GC pauses by generation: " + pauses.Summary());
         return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, File.Exists(file) ? new FileInfo(file).Length : 0, PeakRssBytes());
     }
 

@@ -28,15 +28,16 @@ internal static class MailAccessReader
 
     /// <summary>
     /// The mail access of a mailbox record whose folders were read (<see cref="UalRecord.MailFolders"/>), with its
-    /// owner's UPN and mailbox GUID as the caller lower-cased them.
+    /// owner's UPN and mailbox GUID as the caller lower-cased them, and the access type it found in OperationProperties
+    /// (MailAccessType, else AttachmentAccessType).
     /// </summary>
-    public static MailAccess Create(UalRecord r, string? owner, string? guid)
+    public static MailAccess Create(UalRecord r, string? owner, string? guid, string? accessType)
     {
         var mail = new MailAccess
         {
             MailboxOwnerUpn = owner,
             MailboxGuid = guid,
-            AccessType = NameValues.Find(r.OperationProperties, "MailAccessType") ?? NameValues.Find(r.OperationProperties, "AttachmentAccessType"),
+            AccessType = accessType,
             IsThrottled = ParseBool(NameValues.Find(r.OperationProperties, "IsThrottled")),
             OperationCount = ParseCount(r.OperationCount),
             ClientInfoString = r.ClientInfoString,

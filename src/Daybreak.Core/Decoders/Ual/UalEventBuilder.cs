@@ -26,8 +26,10 @@ internal static partial class UalEventBuilder
         SetAuth(evt.Auth, r);
         var owner = r.MailboxOwnerUpn?.ToLowerInvariant();
         var guid = r.MailboxGuid?.ToLowerInvariant();
-        SetTargets(evt, r, IsMailAccess(r.OperationProperties) ? [] : r.OperationProperties, owner, guid);
-        if (r.MailFolders is not null) evt.Mail = MailAccessReader.Create(r, owner, guid);
+        // MailItemsAccessed and AttachmentAccess describe the access in OperationProperties, not a change.
+        var accessType = NameValues.Find(r.OperationProperties, "MailAccessType") ?? NameValues.Find(r.OperationProperties, "AttachmentAccessType");
+        SetTargets(evt, r, accessType is not null ? [] : r.OperationProperties, owner, guid);
+        if (r.MailFolders is not null) evt.Mail = MailAccessReader.Create(r, owner, guid, accessType);
         return evt;
     }
 
@@ -88,10 +90,6 @@ internal static partial class UalEventBuilder
             }
         }
     }
-
-    /// <summary>MailItemsAccessed and AttachmentAccess describe the access in OperationProperties, not a change.</summary>
-    private static bool IsMailAccess(IReadOnlyList<ModifiedProperty> operationProperties) =>
-        NameValues.Find(operationProperties, "MailAccessType") is not null || NameValues.Find(operationProperties, "AttachmentAccessType") is not null;
 
     /// <summary>
     /// The object acted on, carrying what changed: ModifiedProperties, the cmdlet Parameters of Exchange admin

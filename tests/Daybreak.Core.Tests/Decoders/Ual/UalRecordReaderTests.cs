@@ -44,6 +44,9 @@ public sealed class UalRecordReaderTests
         data.Add("[" + line + "]");
         data.Add(line.Replace("\"Workload\":", "/* note */ \"Workload\":"));
         data.Add(line.Replace("\"Id\":", "\"Item\":{\"Id\":\"x\"},\"Id\":"));
+        // Ids as raw UTF-8 (the serializer above escapes what is not ASCII): the bytes path declines, the text path decides.
+        data.Add(System.Text.RegularExpressions.Regex.Replace(line, "\"Id\":\"[^\"]*\"", "\"Id\":\" Ünïcode-ID \""));
+        data.Add(System.Text.RegularExpressions.Regex.Replace(line, "\"Id\":\"[^\"]*\"", "\"Id\":\"\u00a0\u00a0\""));
         return data;
     }
 
@@ -53,6 +56,14 @@ public sealed class UalRecordReaderTests
         r => Rename(r, "Id", "ID"),
         r => { r["Id"] = ""; r["OfficeId"] = "0f0f0f0f-0000-4000-8000-000000000001"; return r; },
         r => { r.Remove("Id"); return r; },
+        // The record id is made from the Id's bytes when they are plain ASCII, else from its text: both must agree.
+        r => { r["Id"] = "  0F0F0F0F-ABCD-4000-8000-00000000000A  "; return r; },
+        r => { r["Id"] = "   "; return r; },
+        r => { r["Id"] = "\u00a0id-with-nbsp\u00a0"; return r; },
+        r => { r["Id"] = "Ünïcode-ID"; return r; },
+        r => { r["Id"] = "ID\twith\ttabs"; return r; },
+        r => { r["Id"] = new string('A', 300); return r; },
+        r => { r["Id"] = 12345; return r; },
         r => { r["CreationTime"] = 5; return r; },
         r => { r["CreationTime"] = "not a time"; return r; },
         r => { r["CreationTime"] = "2024-01-12T03:04:05.1234567+02:00"; return r; },
