@@ -61,6 +61,10 @@ public sealed class DetectionRunner : IEventSink
     public void Flush()
     {
         foreach (var slot in _slots) slot.Flush();
+        // Accepting an alert asks for its id (a hash of its evidence), one alert after another; the held alerts' ids are
+        // made first, on the machine's cores (a 10x bench hunt holds 173,000 alerts here).
+        var held = _slots.SelectMany(s => s.Held ?? []).ToArray();
+        Parallel.For(0, held.Length, i => _ = held[i].Id);
         foreach (var slot in _slots) slot.ReleaseHeld();
     }
 
@@ -79,6 +83,9 @@ public sealed class DetectionRunner : IEventSink
         public DetectionError? Error { get; private set; }
 
         public void Hold() => _held ??= [];
+
+        /// <summary>The alerts kept until <see cref="ReleaseHeld"/>; null when the slot does not hold them.</summary>
+        public List<Alert>? Held => _held;
 
         public void Observe(List<AuditEvent> chunk)
         {
