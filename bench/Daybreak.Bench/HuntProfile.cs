@@ -70,7 +70,7 @@ internal static class HuntProfile
         AllocTicks.StartingEnd();
         correlate.Start();
         var ordered = HuntSession.InReportOrder(sink.Alerts);
-        var found = incidents.Correlator.Correlate(ordered);
+        var found = incidents.Correlator.Correlate(ordered).Incidents;
         correlate.Stop();
         scope.Start();
         HuntSession.ScopeAll(found, incidents.Scoper);

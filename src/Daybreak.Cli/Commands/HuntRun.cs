@@ -36,6 +36,7 @@ internal static class HuntRun
             Alerts = analysis?.Alerts ?? [],
             Incidents = analysis?.Incidents ?? [],
             DetectionErrors = analysis?.DetectionErrors ?? [],
+            TenantWideRules = analysis?.TenantWideRules ?? [],
         };
         if (settings.Json)
         {

@@ -127,6 +127,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
             Alerts = result2.Alerts,
             Incidents = result2.Incidents,
             DetectionErrors = result2.DetectionErrors,
+            TenantWideRules = result2.TenantWideRules,
         };
         if (settings.Json)
         {

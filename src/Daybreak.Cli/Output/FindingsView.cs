@@ -51,6 +51,9 @@ internal static class FindingsView
         foreach (var g in byRule)
             alerts.AddRow($"{Colour(g.Key.Severity)}{g.Key.Severity.Name()}[/]", TerminalText.Markup(g.Key.Title, 70), g.Count().ToString("N0"), Iso(g.Min(a => a.Time)), Iso(g.Max(a => a.Time)));
         console.Write(alerts);
+        foreach (var r in report.TenantWideRules)
+            console.MarkupLine($"[grey]community rule {TerminalText.Markup(r.Title, 70)} fired for {r.Identities:N0} of {r.TenantIdentities:N0} identities: " +
+                $"the tenant's normal, its {r.Alerts:N0} alerts joined no incident[/]");
         foreach (var e in report.DetectionErrors)
             console.MarkupLine($"[yellow]detection {TerminalText.Markup(e.Detection)} failed on {e.Count:N0} events: {TerminalText.Markup(e.FirstError)}[/]");
     }

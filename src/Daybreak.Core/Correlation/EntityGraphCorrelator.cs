@@ -10,7 +10,8 @@ namespace Daybreak.Correlation;
 /// key ids, session and token ids, object ids, app ids, UPNs, IPs), and two alerts meeting at a node join when they are
 /// close enough in event time for that kind of node: weeks for strong keys, hours for an IP. Keys are not
 /// tenant-qualified, so an app or user seen in the test and the production tenant joins across the boundary.
-/// Shared IPs, first-party app ids and mailboxes never join. One connected component is one campaign.
+/// Shared IPs, first-party app ids and mailboxes never join. One connected component is one campaign. Alerts of community
+/// rules that fire across the tenant (<see cref="TenantWideRules"/>) are left out.
 /// </summary>
 public sealed class EntityGraphCorrelator : IIncidentCorrelator
 {
@@ -30,7 +31,18 @@ public sealed class EntityGraphCorrelator : IIncidentCorrelator
         _isCommonApp = IsCommonApp;
     }
 
-    public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts)
+    public CorrelationResult Correlate(IReadOnlyList<Alert> alerts)
+    {
+        var tenantWide = TenantWideRules.Find(alerts, _ips?.Users ?? 0, _options);
+        if (tenantWide.Count > 0)
+        {
+            var left = tenantWide.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
+            alerts = [.. alerts.Where(a => !(a.Community && left.Contains(a.Rule)))];
+        }
+        return new CorrelationResult(Incidents(alerts), tenantWide);
+    }
+
+    private List<Incident> Incidents(IReadOnlyList<Alert> alerts)
     {
         var ordered = alerts.OrderBy(Start).ThenBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         // Every alert's nodes in one list, alert i's from starts[i] to starts[i + 1] (a list per alert made 173,000

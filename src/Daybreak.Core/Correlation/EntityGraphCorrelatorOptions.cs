@@ -23,6 +23,13 @@ public sealed class EntityGraphCorrelatorOptions
     /// <summary>Reaching at least this many mailboxes raises severity like a VIP mailbox does.</summary>
     public int ManyMailboxes { get; set; } = 5;
 
+    /// <summary>A community Sigma rule whose alerts name more than this share of the tenant's users describes the
+    /// tenant's normal, not an attack: its alerts are reported and join no incident (<see cref="TenantWideRules"/>).</summary>
+    public double TenantWideShare { get; set; } = 0.05;
+
+    /// <summary>...and more than this many identities, whatever the share (a small tenant's few users).</summary>
+    public int TenantWideMinIdentities { get; set; } = 10;
+
     /// <summary>How many of the earliest alerts' ids make the incident id.</summary>
     public int IdAlerts { get; set; } = 3;
 
@@ -35,6 +42,8 @@ public sealed class EntityGraphCorrelatorOptions
         if (MaxUsersPerIp < 1) errors.Add("max users per IP must be at least 1");
         if (ManyMailboxes < 1) errors.Add("many mailboxes must be at least 1");
         if (IdAlerts < 1) errors.Add("id alerts must be at least 1");
+        if (!(TenantWideShare > 0 && TenantWideShare <= 1)) errors.Add("tenant-wide share must be above 0 and at most 1");
+        if (TenantWideMinIdentities < 1) errors.Add("tenant-wide minimum of identities must be at least 1");
         if (CommonAppIds is null) errors.Add("common app ids must not be null");
         if (VipMailboxes is null) errors.Add("VIP mailboxes must not be null");
         return errors;

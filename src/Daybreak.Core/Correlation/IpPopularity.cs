@@ -13,6 +13,7 @@ public sealed class IpPopularity
     // Most IPs serve one identity: the value is that identity's string until a second one comes, then a set. A set per
     // IP was most of a hunt's live heap on a tenant whose sign-ins came from hundreds of thousands of IPs.
     private readonly Dictionary<string, object> _identities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _users = new(StringComparer.Ordinal);
     private readonly int _cap;
 
     /// <param name="sharedAbove">An IP seen with more distinct identities than this is shared.</param>
@@ -25,10 +26,16 @@ public sealed class IpPopularity
 
     public int SharedAbove { get; }
 
+    /// <summary>Distinct user principal names seen over the stream: the tenant's users as its logs name them. (Object ids
+    /// are not counted: a user named by UPN in one log and by object id in another would count twice.)</summary>
+    public int Users => _users.Count;
+
     public void Observe(AuditEvent evt)
     {
         var ip = evt.Network.Ip;
-        var who = evt.Actor.Upn ?? evt.Actor.ObjectId;
+        var upn = evt.Actor.Upn;
+        if (!string.IsNullOrEmpty(upn)) _users.Add(upn.Trim().ToLowerInvariant());
+        var who = upn ?? evt.Actor.ObjectId;
         if (string.IsNullOrEmpty(ip) || string.IsNullOrEmpty(who)) return;
         Observe(ip, who);
     }

@@ -39,6 +39,10 @@ public sealed class Alert
     /// <summary>"sigma" or "builtin".</summary>
     public string Engine { get; init; } = "builtin";
 
+    /// <summary>Raised by a community Sigma rule (loaded with <c>--sigma</c>), not by one of Daybreak's own rules. Such a
+    /// rule that fires across the tenant joins no incident (<see cref="Correlation.TenantWideRules"/>).</summary>
+    public bool Community { get; init; }
+
     /// <summary>"alert-" and the first 8 bytes of SHA-256 over the rule and the evidence ids, one per line, in UTF-8. The
     /// bytes are written into a buffer rather than made as a text and then an array (four objects per alert, at the end
     /// of a hunt that raised 173,000 of them).</summary>

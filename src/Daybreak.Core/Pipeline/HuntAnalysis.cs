@@ -82,9 +82,9 @@ public sealed class HuntSession(DetectionRunner runner, IIncidentCorrelator corr
     {
         runner.Flush();
         var alerts = InReportOrder(runner.Alerts);
-        var incidents = correlator.Correlate(alerts);
-        ScopeAll(incidents, scoper);
-        return new HuntResult(alerts, incidents, runner.Errors, runner.Events);
+        var correlation = correlator.Correlate(alerts);
+        ScopeAll(correlation.Incidents, scoper);
+        return new HuntResult(alerts, correlation.Incidents, runner.Errors, runner.Events) { TenantWideRules = correlation.TenantWideRules };
     }
 
     // The end of a hunt runs on the machine's cores, not one: each alert's id (a hash of its evidence, which the sorts
@@ -110,4 +110,8 @@ public sealed class HuntSession(DetectionRunner runner, IIncidentCorrelator corr
 }
 
 /// <summary>What the analysis found.</summary>
-public sealed record HuntResult(IReadOnlyList<Alert> Alerts, IReadOnlyList<Incident> Incidents, IReadOnlyCollection<DetectionError> DetectionErrors, long Events);
+public sealed record HuntResult(IReadOnlyList<Alert> Alerts, IReadOnlyList<Incident> Incidents, IReadOnlyCollection<DetectionError> DetectionErrors, long Events)
+{
+    /// <summary>Community rules whose alerts joined no incident because they fire across the tenant.</summary>
+    public IReadOnlyList<TenantWideRule> TenantWideRules { get; init; } = [];
+}

@@ -37,6 +37,7 @@ public static class FindingsJson
             Time = Time(a, "time"),
             FirstSeen = a.TryGetProperty("first_seen", out _) ? Time(a, "first_seen") : null,
             Engine = Str(a, "engine") ?? "builtin",
+            Community = a.TryGetProperty("community", out var community) && community.ValueKind == JsonValueKind.True,
             Techniques = Strings(a, "techniques"),
             Entities = ReadEntities(a.GetProperty("entities")),
             Evidence = Strings(a, "evidence"),

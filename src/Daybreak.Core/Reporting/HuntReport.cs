@@ -19,6 +19,9 @@ public sealed class HuntReport
 
     /// <summary>Detections that failed on some events (counted, first error kept); the run went on without them.</summary>
     public IReadOnlyCollection<DetectionError> DetectionErrors { get; init; } = [];
+
+    /// <summary>Community rules that fire across the tenant: their alerts are listed and joined no incident.</summary>
+    public IReadOnlyList<Correlation.TenantWideRule> TenantWideRules { get; init; } = [];
 }
 
 /// <summary>One source's covered period in one tenant, and the stretches inside it with no record at all.</summary>

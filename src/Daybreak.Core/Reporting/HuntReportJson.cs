@@ -57,6 +57,20 @@ public static class HuntReportJson
         foreach (var i in report.Incidents) WriteIncident(w, i);
         w.WriteEndArray();
 
+        // Community rules whose alerts joined no incident: they fire for a large share of the tenant's identities.
+        w.WriteStartArray("tenant_wide_rules");
+        foreach (var r in report.TenantWideRules)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", r.Rule);
+            w.WriteString("title", r.Title);
+            w.WriteNumber("alerts", r.Alerts);
+            w.WriteNumber("identities", r.Identities);
+            w.WriteNumber("tenant_identities", r.TenantIdentities);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
         w.WriteStartArray("detection_errors");
         foreach (var e in report.DetectionErrors)
         {
@@ -81,6 +95,7 @@ public static class HuntReportJson
         w.WriteString("time", Iso(a.Time));
         if (a.FirstSeen is { } first) w.WriteString("first_seen", Iso(first));
         w.WriteString("engine", a.Engine);
+        if (a.Community) w.WriteBoolean("community", true);
         Strings(w, "techniques", a.Techniques);
         w.WritePropertyName("entities");
         WriteEntities(w, a.Entities);

@@ -11,7 +11,7 @@ public sealed class EntityGraphCorrelatorTests
     private const string EvilSp = "aaaaaaaa-2222-3333-4444-555555555555";
     private const string Key = "cccccccc-2222-3333-4444-555555555555";
 
-    private static IReadOnlyList<Incident> Correlate(params Alert[] alerts) => new EntityGraphCorrelator().Correlate(alerts);
+    private static IReadOnlyList<Incident> Correlate(params Alert[] alerts) => new EntityGraphCorrelator().Correlate(alerts).Incidents;
 
     [Fact]
     public void Alerts_sharing_an_app_id_weeks_apart_are_one_incident()
@@ -38,7 +38,7 @@ public sealed class EntityGraphCorrelatorTests
     {
         Assert.Equal(2, Correlate(Alert("a", T0, apps: [EvilApp]), Alert("b", T0.AddDays(45), apps: [EvilApp])).Count);
         var wide = new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { StrongLinkWindow = TimeSpan.FromDays(60) });
-        Assert.Single(wide.Correlate([Alert("a", T0, apps: [EvilApp]), Alert("b", T0.AddDays(45), apps: [EvilApp])]));
+        Assert.Single(wide.Correlate([Alert("a", T0, apps: [EvilApp]), Alert("b", T0.AddDays(45), apps: [EvilApp])]).Incidents);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class EntityGraphCorrelatorTests
         var ips = new IpPopularity(3);
         for (var i = 0; i < 10; i++) ips.Observe("192.0.2.2", $"user{i}@x.com");
         var correlator = new EntityGraphCorrelator(ips: ips);
-        Assert.Equal(2, correlator.Correlate([Alert("a", T0, users: ["a@x.com"], ips: ["192.0.2.2"]), Alert("b", T0.AddMinutes(5), users: ["b@x.com"], ips: ["192.0.2.2"])]).Count);
+        Assert.Equal(2, correlator.Correlate([Alert("a", T0, users: ["a@x.com"], ips: ["192.0.2.2"]), Alert("b", T0.AddMinutes(5), users: ["b@x.com"], ips: ["192.0.2.2"])]).Incidents.Count);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class EntityGraphCorrelatorTests
         ];
         Assert.Equal(Severity.Medium, Assert.Single(Correlate(Chain("clerk@x.com"))).Severity);
         var vip = new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { VipMailboxes = new HashSet<string> { "ceo@x.com" } });
-        var incident = Assert.Single(vip.Correlate(Chain("ceo@x.com")));
+        var incident = Assert.Single(vip.Correlate(Chain("ceo@x.com")).Incidents);
         Assert.Equal(Severity.High, incident.Severity);
         Assert.Equal(T0.AddDays(1), incident.DetectedAt);
         Assert.Equal(Severity.High, Assert.Single(Correlate(Chain("a@x.com", "b@x.com", "c@x.com", "d@x.com", "e@x.com"))).Severity);

@@ -223,7 +223,7 @@ public sealed class ObserverLanesTests
 
     private sealed class NoIncidents : IIncidentCorrelator
     {
-        public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts) => [];
+        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => CorrelationResult.Of([]);
     }
 
     private sealed class CountingScope : IBlastRadiusScoper

@@ -109,7 +109,7 @@ public sealed class StreamingTests
 
     private sealed class NoIncidents : IIncidentCorrelator
     {
-        public IReadOnlyList<Incident> Correlate(IReadOnlyList<Alert> alerts) => [];
+        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => CorrelationResult.Of([]);
     }
 
     private sealed class NoScope : IBlastRadiusScoper

@@ -10,7 +10,7 @@ public sealed class MailAccessScoperTests
     private const string EvilApp = "11111111-2222-3333-4444-555555555555";
     private const string Ceo = "ceo@x.com";
 
-    private static Incident IncidentOf(params Alert[] alerts) => Assert.Single(new EntityGraphCorrelator().Correlate(alerts));
+    private static Incident IncidentOf(params Alert[] alerts) => Assert.Single(new EntityGraphCorrelator().Correlate(alerts).Incidents);
 
     private static Incident AppIncident(DateTime from, DateTime to) => IncidentOf(
         Alert("grant", from, "T1098.003", apps: [EvilApp]),

@@ -41,7 +41,7 @@ public static class CommunitySigma
     public static CommunitySigmaSet Create(SigmaEngine engine, CommunityMappings mappings, SigmaCorrelatorOptions? correlation = null)
     {
         var preread = mappings.ForSource(SourceKind.SignIn) is { } signIns ? new Decoders.PrereadFields(signIns.Plan) : null;
-        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation, readsRawRecords: true, preread);
+        var detection = new SigmaDetection(DetectionName, engine, CommunityRouting.Route, View(mappings), correlation, readsRawRecords: true, preread, community: true);
         return new CommunitySigmaSet(detection, engine.Report, mappings, SigmaCoverage.Analyse(engine, mappings));
     }
 

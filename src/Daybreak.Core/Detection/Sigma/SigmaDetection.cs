@@ -15,15 +15,18 @@ public sealed class SigmaDetection : IDetection
     private readonly Func<AuditEvent, IReadOnlyList<SigmaLogSource>> _route;
     private readonly Func<AuditEvent, ISigmaEvent> _view;
     private readonly SigmaCorrelator _correlator;
+    private readonly bool _community;
     // Entities of events that fed a correlation, so a correlation alert names who and what it is about.
     private readonly Dictionary<string, AlertEntities> _correlatedEntities = new(StringComparer.Ordinal);
 
     /// <param name="readsRawRecords">Whether <paramref name="view"/> reads the raw record (community rules do).</param>
     /// <param name="preread">The raw fields <paramref name="view"/> reads from every record, if it says.</param>
+    /// <param name="community">Whether the rules are the community's (<see cref="Alert.Community"/>), not Daybreak's own.</param>
     public SigmaDetection(string name, SigmaEngine engine, Func<AuditEvent, IReadOnlyList<SigmaLogSource>> route,
         Func<AuditEvent, ISigmaEvent> view, SigmaCorrelatorOptions? correlation = null, bool readsRawRecords = false,
-        Decoders.PrereadFields? preread = null)
+        Decoders.PrereadFields? preread = null, bool community = false)
     {
+        _community = community;
         Name = name;
         ReadsRawRecords = readsRawRecords;
         Preread = preread;
@@ -85,6 +88,7 @@ public sealed class SigmaDetection : IDetection
         Evidence = [evt.RecordId],
         Description = match.Rule.Description,
         Engine = "sigma",
+        Community = _community,
     };
 
     private Alert FromCorrelation(SigmaCorrelationAlert c)
@@ -105,6 +109,7 @@ public sealed class SigmaDetection : IDetection
             Evidence = c.EventIds,
             Description = (c.Rule.Description is { } d ? d.Trim() + " " : "") + (group.Length > 0 ? $"({group}; value {c.Value})" : $"(value {c.Value})"),
             Engine = "sigma",
+            Community = _community,
         };
     }
 }

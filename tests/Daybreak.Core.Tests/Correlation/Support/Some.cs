@@ -10,7 +10,8 @@ public static class Some
 
     public static Alert Alert(string rule, DateTime time, string technique = "T1078.004", Severity severity = Severity.Medium,
         string[]? users = null, string[]? userIds = null, string[]? apps = null, string[]? sps = null, string[]? ips = null,
-        string[]? creds = null, string[]? sessions = null, string[]? mailboxes = null, string[]? tenants = null, DateTime? firstSeen = null)
+        string[]? creds = null, string[]? sessions = null, string[]? mailboxes = null, string[]? tenants = null, DateTime? firstSeen = null,
+        bool community = false)
     {
         var e = new AlertEntities();
         foreach (var v in users ?? []) AlertEntities.Add(e.Users, v);
@@ -25,7 +26,7 @@ public static class Some
         return new Alert
         {
             Rule = rule, Title = rule, Time = time, FirstSeen = firstSeen, Severity = severity, Techniques = [technique], Entities = e,
-            Evidence = [rule + "@" + time.Ticks],
+            Evidence = [rule + "@" + time.Ticks], Community = community, Engine = community ? "sigma" : "builtin",
         };
     }
 

@@ -81,6 +81,6 @@ public sealed class AuditAppIdTests
 
         var created = CollectingSink.Run(new UserCreatedByAppDetection(), [Audit(T0.AddHours(3), "Add user", byApp: App, targets: Target("User", "u-9", "svc@contoso.com"))]);
         Assert.Single(created);
-        Assert.Single(new EntityGraphCorrelator().Correlate([.. alerts, .. created]));
+        Assert.Single(new EntityGraphCorrelator().Correlate([.. alerts, .. created]).Incidents);
     }
 }

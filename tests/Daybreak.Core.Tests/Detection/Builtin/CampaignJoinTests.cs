@@ -28,7 +28,7 @@ public sealed class CampaignJoinTests
         Assert.Equal(accounts.Count, alerts.Count(a => a.Rule == "builtin.password-spray.target"));
         var campaign = Assert.Single(alerts.SelectMany(a => a.Entities.Campaigns).Distinct());
         Assert.All(alerts.Where(a => a.Time >= alerts.Single(c => c.Rule == "builtin.password-spray.campaign").Time), a => Assert.Contains(campaign, a.Entities.Campaigns));
-        Assert.Single(new EntityGraphCorrelator().Correlate(alerts));
+        Assert.Single(new EntityGraphCorrelator().Correlate(alerts).Incidents);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CampaignJoinTests
         Assert.Contains("legacy-app-id", used.Entities.Apps);
         Assert.Contains("legacy@test.com", used.Entities.Users);
         Assert.Contains("k9", used.Entities.CredentialKeyIds);
-        Assert.Single(new EntityGraphCorrelator().Correlate(alerts));
+        Assert.Single(new EntityGraphCorrelator().Correlate(alerts).Incidents);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class SprayCampaignBreadthTests
         Assert.True(slowTarget.Time - T0 > TimeSpan.FromDays(5), "five IPs take the slow account six days");
         Assert.Contains(id, slowTarget.Entities.Campaigns);
 
-        var incident = Assert.Single(new EntityGraphCorrelator().Correlate(alerts));
+        var incident = Assert.Single(new EntityGraphCorrelator().Correlate(alerts).Incidents);
         Assert.Equal(accounts.Order(), incident.Entities.Users.Order());
     }
 
@@ -86,7 +86,7 @@ public sealed class SprayCampaignBreadthTests
         Assert.DoesNotContain(alerts, a => a.Entities.Users.Contains("anika@contoso.com"));
         Assert.DoesNotContain(alerts, a => a.Entities.Ips.Contains("80.12.44.7") || a.Entities.Ips.Contains("85.214.3.90"));
         Assert.DoesNotContain(alerts.SelectMany(a => a.Evidence), e => traveller.Any(t => t.RecordId == e));
-        var incident = Assert.Single(new EntityGraphCorrelator().Correlate(alerts));
+        var incident = Assert.Single(new EntityGraphCorrelator().Correlate(alerts).Incidents);
         Assert.DoesNotContain("anika@contoso.com", incident.Entities.Users);
     }
 
