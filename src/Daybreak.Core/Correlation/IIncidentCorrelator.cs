@@ -10,7 +10,4 @@ public interface IIncidentCorrelator
 
 /// <summary>What correlation made of a run's alerts: the incidents, and the community rules whose alerts it left out of
 /// them because they fire across the tenant (<see cref="Correlation.TenantWideRules"/>).</summary>
-public sealed record CorrelationResult(IReadOnlyList<Incident> Incidents, IReadOnlyList<TenantWideRule> TenantWideRules)
-{
-    public static CorrelationResult Of(IReadOnlyList<Incident> incidents) => new(incidents, []);
-}
+public sealed record CorrelationResult(IReadOnlyList<Incident> Incidents, IReadOnlyList<TenantWideRule> TenantWideRules);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Daybreak.Detection;
 
 namespace Daybreak.Correlation;
@@ -29,9 +30,10 @@ public static class TenantWideRules
             var identities = IdentitiesOf(alert);
             foreach (var id in identities) named.Add(id);
             if (!alert.Community) continue;
-            if (!byRule.TryGetValue(alert.Rule, out var rule)) rule = (alert.Title, 0, new HashSet<string>(StringComparer.Ordinal));
+            ref var rule = ref CollectionsMarshal.GetValueRefOrAddDefault(byRule, alert.Rule, out var seen);
+            if (!seen) rule = (alert.Title, 0, new HashSet<string>(StringComparer.Ordinal));
+            rule.Alerts++;
             foreach (var id in identities) rule.Identities.Add(id);
-            byRule[alert.Rule] = (rule.Title, rule.Alerts + 1, rule.Identities);
         }
         var tenant = Math.Max(tenantIdentities, named.Count);
         var above = Math.Max(options.TenantWideMinIdentities, options.TenantWideShare * tenant);

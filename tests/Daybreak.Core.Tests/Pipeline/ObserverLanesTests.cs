@@ -223,7 +223,7 @@ public sealed class ObserverLanesTests
 
     private sealed class NoIncidents : IIncidentCorrelator
     {
-        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => CorrelationResult.Of([]);
+        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => new([], []);
     }
 
     private sealed class CountingScope : IBlastRadiusScoper

@@ -109,7 +109,7 @@ public sealed class StreamingTests
 
     private sealed class NoIncidents : IIncidentCorrelator
     {
-        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => CorrelationResult.Of([]);
+        public CorrelationResult Correlate(IReadOnlyList<Alert> alerts) => new([], []);
     }
 
     private sealed class NoScope : IBlastRadiusScoper
