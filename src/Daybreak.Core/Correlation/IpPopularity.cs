@@ -32,18 +32,20 @@ public sealed class IpPopularity
 
     public void Observe(AuditEvent evt)
     {
-        var ip = evt.Network.Ip;
+        // The UPN is normalised once, for the count of users and for the IP's identities.
         var upn = evt.Actor.Upn;
-        if (!string.IsNullOrEmpty(upn)) _users.Add(upn.Trim().ToLowerInvariant());
+        string? user = null;
+        if (!string.IsNullOrEmpty(upn)) _users.Add(user = upn.Trim().ToLowerInvariant());
+        var ip = evt.Network.Ip;
         var who = upn ?? evt.Actor.ObjectId;
         if (string.IsNullOrEmpty(ip) || string.IsNullOrEmpty(who)) return;
-        Observe(ip, who);
+        Record(ip.Trim().ToLowerInvariant(), user ?? who.Trim().ToLowerInvariant());
     }
 
-    public void Observe(string ip, string identity)
+    public void Observe(string ip, string identity) => Record(ip.Trim().ToLowerInvariant(), identity.Trim().ToLowerInvariant());
+
+    private void Record(string ip, string identity)
     {
-        ip = ip.Trim().ToLowerInvariant();
-        identity = identity.Trim().ToLowerInvariant();
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, ip, out var exists);
         if (!exists) slot = identity;
         else if (slot is string one)
