@@ -44,8 +44,8 @@ public sealed class CommunityRulesTests
         var wide = Assert.Single(root.GetProperty("tenant_wide_rules").EnumerateArray());
         Assert.Equal("Every successful sign-in", wide.GetProperty("title").GetString());
         Assert.Equal(community.Count, wide.GetProperty("alerts").GetInt32());
-        Assert.True(wide.GetProperty("identities").GetInt32() > 20, wide.ToString());
-        Assert.True(wide.GetProperty("tenant_identities").GetInt32() >= wide.GetProperty("identities").GetInt32());
+        Assert.True(wide.GetProperty("users").GetInt32() > 20, wide.ToString());
+        Assert.True(wide.GetProperty("tenant_users").GetInt32() >= wide.GetProperty("users").GetInt32());
 
         // No incident holds one of its alerts; the attack's incident is still there, built from Daybreak's own rules.
         var ids = community.Select(a => a.GetProperty("id").GetString()).ToHashSet();

@@ -52,7 +52,7 @@ internal static class FindingsView
             alerts.AddRow($"{Colour(g.Key.Severity)}{g.Key.Severity.Name()}[/]", TerminalText.Markup(g.Key.Title, 70), g.Count().ToString("N0"), Iso(g.Min(a => a.Time)), Iso(g.Max(a => a.Time)));
         console.Write(alerts);
         foreach (var r in report.TenantWideRules)
-            console.MarkupLine($"[grey]community rule {TerminalText.Markup(r.Title, 70)} fired for {r.Identities:N0} of {r.TenantIdentities:N0} identities: " +
+            console.MarkupLine($"[grey]community rule {TerminalText.Markup(r.Title, 70)} fired for {r.Users:N0} of the tenant's {r.TenantUsers:N0} users: " +
                 $"the tenant's normal, its {r.Alerts:N0} alerts joined no incident[/]");
         foreach (var e in report.DetectionErrors)
             console.MarkupLine($"[yellow]detection {TerminalText.Markup(e.Detection)} failed on {e.Count:N0} events: {TerminalText.Markup(e.FirstError)}[/]");

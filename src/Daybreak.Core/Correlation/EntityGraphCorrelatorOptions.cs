@@ -27,8 +27,8 @@ public sealed class EntityGraphCorrelatorOptions
     /// tenant's normal, not an attack: its alerts are reported and join no incident (<see cref="TenantWideRules"/>).</summary>
     public double TenantWideShare { get; set; } = 0.05;
 
-    /// <summary>...and more than this many identities, whatever the share (a small tenant's few users).</summary>
-    public int TenantWideMinIdentities { get; set; } = 10;
+    /// <summary>...and more than this many users, whatever the share (a small tenant's few users).</summary>
+    public int TenantWideMinUsers { get; set; } = 10;
 
     /// <summary>How many of the earliest alerts' ids make the incident id.</summary>
     public int IdAlerts { get; set; } = 3;
@@ -43,7 +43,7 @@ public sealed class EntityGraphCorrelatorOptions
         if (ManyMailboxes < 1) errors.Add("many mailboxes must be at least 1");
         if (IdAlerts < 1) errors.Add("id alerts must be at least 1");
         if (!(TenantWideShare > 0 && TenantWideShare <= 1)) errors.Add("tenant-wide share must be above 0 and at most 1");
-        if (TenantWideMinIdentities < 1) errors.Add("tenant-wide minimum of identities must be at least 1");
+        if (TenantWideMinUsers < 1) errors.Add("tenant-wide minimum of users must be at least 1");
         if (CommonAppIds is null) errors.Add("common app ids must not be null");
         if (VipMailboxes is null) errors.Add("VIP mailboxes must not be null");
         return errors;

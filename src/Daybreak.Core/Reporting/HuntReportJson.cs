@@ -57,7 +57,7 @@ public static class HuntReportJson
         foreach (var i in report.Incidents) WriteIncident(w, i);
         w.WriteEndArray();
 
-        // Community rules whose alerts joined no incident: they fire for a large share of the tenant's identities.
+        // Community rules whose alerts joined no incident: they fire for a large share of the tenant's users.
         w.WriteStartArray("tenant_wide_rules");
         foreach (var r in report.TenantWideRules)
         {
@@ -65,8 +65,8 @@ public static class HuntReportJson
             w.WriteString("rule", r.Rule);
             w.WriteString("title", r.Title);
             w.WriteNumber("alerts", r.Alerts);
-            w.WriteNumber("identities", r.Identities);
-            w.WriteNumber("tenant_identities", r.TenantIdentities);
+            w.WriteNumber("users", r.Users);
+            w.WriteNumber("tenant_users", r.TenantUsers);
             w.WriteEndObject();
         }
         w.WriteEndArray();

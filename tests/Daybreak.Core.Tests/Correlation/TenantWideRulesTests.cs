@@ -12,7 +12,7 @@ public sealed class TenantWideRulesTests
 {
     private const string Noisy = "4d78a000-ab52-4564-88a5-7ab5242b20c7";
 
-    /// <summary>A tenant of <paramref name="users"/> identities, as the stream showed them.</summary>
+    /// <summary>A tenant of <paramref name="users"/> users, as the stream named them.</summary>
     private static IpPopularity Tenant(int users)
     {
         var ips = new IpPopularity(3);
@@ -49,7 +49,7 @@ public sealed class TenantWideRulesTests
         var result = correlator.Correlate(OnUsers(Noisy, 30, community: true));
         Assert.Empty(result.Incidents);
         var rule = Assert.Single(result.TenantWideRules);
-        Assert.Equal((Noisy, 60, 30, 100), (rule.Rule, rule.Alerts, rule.Identities, rule.TenantIdentities));
+        Assert.Equal((Noisy, 60, 30, 100), (rule.Rule, rule.Alerts, rule.Users, rule.TenantUsers));
     }
 
     [Fact]
@@ -69,12 +69,12 @@ public sealed class TenantWideRulesTests
     }
 
     [Fact]
-    public void A_small_tenant_needs_more_than_the_minimum_of_identities()
+    public void A_small_tenant_needs_more_than_the_minimum_of_users()
     {
         var tenant = Tenant(40);
         Assert.Empty(new EntityGraphCorrelator(ips: tenant).Correlate(OnUsers(Noisy, 10, community: true)).TenantWideRules);
         Assert.Single(new EntityGraphCorrelator(ips: tenant).Correlate(OnUsers(Noisy, 11, community: true)).TenantWideRules);
-        var strict = new EntityGraphCorrelatorOptions { TenantWideMinIdentities = 3, TenantWideShare = 0.1 };
+        var strict = new EntityGraphCorrelatorOptions { TenantWideMinUsers = 3, TenantWideShare = 0.1 };
         Assert.Single(new EntityGraphCorrelator(strict, tenant).Correlate(OnUsers(Noisy, 5, community: true)).TenantWideRules);
     }
 
@@ -96,12 +96,12 @@ public sealed class TenantWideRulesTests
     }
 
     [Fact]
-    public void Without_the_streams_identities_the_alerts_own_identities_are_the_tenant()
+    public void Without_the_streams_users_the_users_the_alerts_name_are_the_tenant()
     {
         // No IP popularity: 30 users named by a community rule, 20 more by a built-in one; 30 of 50 is tenant-wide.
         var alerts = OnUsers(Noisy, 30, community: true).Concat(OnUsers("builtin.x", 20, community: false, offset: 30)).ToList();
         var rule = Assert.Single(new EntityGraphCorrelator().Correlate(alerts).TenantWideRules);
-        Assert.Equal(50, rule.TenantIdentities);
+        Assert.Equal(50, rule.TenantUsers);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class TenantWideRulesTests
     {
         Assert.Throws<ArgumentException>(() => new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { TenantWideShare = 0 }));
         Assert.Throws<ArgumentException>(() => new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { TenantWideShare = 1.5 }));
-        Assert.Throws<ArgumentException>(() => new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { TenantWideMinIdentities = 0 }));
+        Assert.Throws<ArgumentException>(() => new EntityGraphCorrelator(new EntityGraphCorrelatorOptions { TenantWideMinUsers = 0 }));
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class TenantWideRulesTests
         using var doc = JsonDocument.Parse(stream.ToArray());
         var rule = Assert.Single(doc.RootElement.GetProperty("tenant_wide_rules").EnumerateArray());
         Assert.Equal(Noisy, rule.GetProperty("rule").GetString());
-        Assert.Equal(1964, rule.GetProperty("identities").GetInt32());
-        Assert.Equal(2000, rule.GetProperty("tenant_identities").GetInt32());
+        Assert.Equal(1964, rule.GetProperty("users").GetInt32());
+        Assert.Equal(2000, rule.GetProperty("tenant_users").GetInt32());
         Assert.Equal(28141, rule.GetProperty("alerts").GetInt32());
         var written = doc.RootElement.GetProperty("alerts").EnumerateArray().ToList();
         Assert.True(written[0].GetProperty("community").GetBoolean());
