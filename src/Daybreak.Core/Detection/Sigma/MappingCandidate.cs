@@ -177,6 +177,8 @@ internal abstract class MappingCandidate
 
     internal sealed class Union(MappingCandidate[] parts) : MappingCandidate
     {
+        private readonly RecentValueLists _recent = new();
+
         internal override void Plan(JsonFieldPlan plan)
         {
             foreach (var part in parts) part.Plan(plan);
@@ -184,8 +186,9 @@ internal abstract class MappingCandidate
 
         public override bool TryResolve(CommunitySigmaEvent evt, out FieldValue value)
         {
-            List<FieldValue>? items = null;
-            var only = FieldValue.Null;
+            // Gathered on the stack; past its eight places (never, with the shipped mappings) into a list.
+            var few = new Few();
+            List<FieldValue>? many = null;
             var count = 0;
             foreach (var part in parts)
             {
@@ -195,24 +198,31 @@ internal abstract class MappingCandidate
                     Add(v);
                     continue;
                 }
-                var values = v.Items;
-                for (var i = 0; i < values.Count; i++) Add(values[i]);
+                var items = v.Items;
+                for (var i = 0; i < items.Count; i++) Add(items[i]);
             }
             value = count switch
             {
                 0 => FieldValue.Null,
-                1 => only,
-                _ => FieldValue.FromItems(items!),
+                1 => few[0],
+                _ when many is not null => FieldValue.FromItems(many),
+                _ => FieldValue.FromItems(_recent.Share(((ReadOnlySpan<FieldValue>)few)[..count])),
             };
             return count > 0;
 
-            // The first value is kept aside: a list is made only when a second one comes, as large as the parts (a list
-            // of one grew to four at the second value: two arrays per sign-in for the status field).
             void Add(FieldValue v)
             {
-                if (count++ == 0) only = v;
-                else (items ??= new List<FieldValue>(Math.Max(2, parts.Length)) { only }).Add(v);
+                if (count < Few.Length) few[count] = v;
+                else (many ??= [.. (ReadOnlySpan<FieldValue>)few]).Add(v);
+                count++;
             }
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Length)]
+        private struct Few
+        {
+            public const int Length = 8;
+            private FieldValue _first;
         }
 
         public override string ToString() => string.Join(" + ", parts.Select(p => p.ToString()));

@@ -11,6 +11,10 @@ namespace Daybreak.Detection.Sigma;
 /// </summary>
 public sealed class NormalisedSigmaEvent(AuditEvent evt) : ISigmaEvent
 {
+    // Made once: the status is asked of every sign-in (SigmaHQ's rules read Status), and its name made anew each time
+    // was a boxed value and a string per record.
+    private static readonly string[] StatusNames = Enum.GetValues<OutcomeStatus>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
+
     private static readonly Dictionary<string, Func<AuditEvent, FieldValue>> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["record_id"] = e => S(e.RecordId),
@@ -19,7 +23,7 @@ public sealed class NormalisedSigmaEvent(AuditEvent evt) : ISigmaEvent
         ["tenant_uid"] = e => S(e.TenantId),
         ["category"] = e => S(e.Category),
         ["activity_name"] = e => S(e.Operation),
-        ["status"] = e => S(e.Outcome.Status.ToString().ToLowerInvariant()),
+        ["status"] = e => S((uint)e.Outcome.Status < (uint)StatusNames.Length ? StatusNames[(int)e.Outcome.Status] : e.Outcome.Status.ToString().ToLowerInvariant()),
         ["status_code"] = e => S(e.Outcome.Code),
         ["status_detail"] = e => S(e.Outcome.Reason),
         ["actor_kind"] = e => S(e.Actor.Kind.ToString()),

@@ -54,7 +54,11 @@ public sealed class SigmaMappingFile
 
     /// <summary>What this file says about one field: its candidates (empty when it cannot produce it), whether its
     /// values are trimmed, and their aliases.</summary>
-    internal sealed record FieldRules(MappingCandidate[] Candidates, bool Trim, Dictionary<string, string>? Aliases);
+    internal sealed record FieldRules(MappingCandidate[] Candidates, bool Trim, Dictionary<string, string>? Aliases)
+    {
+        /// <summary>Values with their alias beside them, made lately (see <see cref="RecentValueLists"/>).</summary>
+        public RecentValueLists Aliased { get; } = new();
+    }
 
     // By field number (SigmaField.Id), made on a field's first lookup: a lookup by name took three case-insensitive
     // hashes of it per field per record. Grown under a lock, read without one; two threads filling the same slot make
@@ -94,7 +98,7 @@ public sealed class SigmaMappingFile
         }
         // A single value: trimmed, and with its alias beside it only when it has one.
         if (trim) value = Trimmed(value);
-        return Alias(value, aliases) is { } alias ? FieldValue.FromItems([value, FieldValue.FromString(alias)]) : value;
+        return Alias(value, aliases) is { } alias ? FieldValue.FromItems(rules.Aliased.Share([value, FieldValue.FromString(alias)])) : value;
     }
 
     private static FieldValue Trimmed(FieldValue value) =>

@@ -334,5 +334,67 @@ public sealed class CommunityMappingTests
         Assert.Equal("curl/8.0", Field(kept, "userAgent"));
     }
 
+    [Fact]
+    public void Multi_valued_answers_that_repeat_are_one_list_and_stay_right_for_every_record()
+    {
+        // A sign-in's Status is its outcome beside its status object; records with the same status get the same list
+        // (no list per record), and records with another status never get theirs, however many statuses come and go.
+        var mapping = CommunityTestKit.Mappings.ForSource(SourceKind.SignIn)!;
+        string Line(string id, int code) =>
+            $$$"""{"time":"2024-05-01T08:15:30Z","category":"SignInLogs","tenantId":"t","properties":{"id":"{{{id}}}","createdDateTime":"2024-05-01T08:15:30Z","userPrincipalName":"amy@contoso.example","status":{"errorCode":""" + code + "}}}";
+        FieldValue Status(string id, int code)
+        {
+            using var view = new CommunitySigmaEvent(Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(Line(id, code)))!, mapping);
+            Assert.True(view.TryGetField("Status", out var value));
+            return value;
+        }
+
+        var failed = Status("a1", 50126);
+        Assert.Equal("""[failure, {"errorCode":50126}]""", failed.ToString());
+        var succeeded = Status("a2", 0);
+        Assert.Equal("""[success, {"errorCode":0}]""", succeeded.ToString());
+        var failedAgain = Status("a3", 50126);
+        Assert.Equal(failed.ToString(), failedAgain.ToString());
+        Assert.Same(failed.Items, failedAgain.Items);
+        Assert.NotSame(failed.Items, succeeded.Items);
+        // More statuses than the lists kept: each record still answers with its own.
+        for (var code = 50000; code < 50040; code++)
+            Assert.Equal("[failure, {\"errorCode\":" + code + "}]", Status("b" + code, code).ToString());
+        Assert.Equal("""[success, {"errorCode":0}]""", Status("a4", 0).ToString());
+    }
+
+    [Fact]
+    public void Values_with_an_alias_share_their_list_and_long_texts_their_string()
+    {
+        var mapping = SigmaMappingFile.Parse("""
+            source: signin
+            fields:
+              Op: [properties.operationName]
+              Agent: [properties.userAgent]
+            values:
+              Op: { Sign-in activity: a sign-in }
+            """, "t.yml");
+        // A user agent past 96 bytes: such texts come from the thread's cache too, up to 512 bytes.
+        var agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
+        string Line(string id) =>
+            $$$"""{"time":"2024-05-01T08:15:30Z","category":"SignInLogs","tenantId":"t","properties":{"id":"{{{id}}}","createdDateTime":"2024-05-01T08:15:30Z","operationName":"Sign-in activity","userAgent":"{{{agent}}}"}}""";
+        (FieldValue Op, FieldValue Agent) Read(string id)
+        {
+            var evt = Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(Line(id)), null, mapping.Plan)!;
+            using var view = new CommunitySigmaEvent(evt, mapping);
+            Assert.True(view.TryGetField("Op", out var op));
+            Assert.True(view.TryGetField("Agent", out var ua));
+            return (op, ua);
+        }
+
+        var first = Read("a1");
+        var second = Read("a2");
+        Assert.Equal("[Sign-in activity, a sign-in]", first.Op.ToString());
+        Assert.Equal(first.Op.ToString(), second.Op.ToString());
+        Assert.Same(first.Op.Items, second.Op.Items);
+        Assert.Equal(agent, first.Agent.Text);
+        Assert.Same(first.Agent.Text, second.Agent.Text);
+    }
+
     private static string? Field(ISigmaEvent evt, string name) => evt.TryGetField(name, out var v) ? v.ToString() : null;
 }

@@ -44,6 +44,14 @@ public readonly struct FieldValue
 
     public static FieldValue FromItems(IReadOnlyList<FieldValue> items) => new(FieldKind.Array, null, 0, items);
 
+    /// <summary>
+    /// The same value held the same way: kind, number and the very same text and items (compared by reference, so this
+    /// is cheap and may say false for equal values; for sharing values that repeat, never for matching).
+    /// </summary>
+    internal bool IsSameAs(in FieldValue other) =>
+        Kind == other.Kind && ReferenceEquals(_text, other._text) && ReferenceEquals(_items, other._items)
+        && BitConverter.DoubleToInt64Bits(_number) == BitConverter.DoubleToInt64Bits(other._number);
+
     /// <summary>Numeric view: numbers as they are, strings when they parse as a number (decimal or 0x hex).</summary>
     public bool TryGetNumber(out double number)
     {
