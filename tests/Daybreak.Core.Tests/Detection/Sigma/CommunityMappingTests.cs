@@ -203,6 +203,22 @@ public sealed class CommunityMappingTests
         Assert.Equal(expected, string.Join(", ", CommunityRouting.Route(evt)));
     }
 
+    [Theory]
+    [InlineData("SignInLogs", "azure/signinlogs/*")]
+    [InlineData("NonInteractiveUserSignInLogs", "azure/signinlogs/*")]
+    [InlineData("ServicePrincipalSignInLogs", "")]
+    [InlineData("MicrosoftServicePrincipalSignInLogs", "")]
+    [InlineData("ManagedIdentitySignInLogs", "")]
+    public void Users_sign_ins_go_to_SigmaHQs_sign_in_rules_and_apps_sign_ins_do_not(string category, string expected)
+    {
+        // SigmaHQ's signinlogs rules describe a user signing in (MFA required, a compliant device); an app signing in
+        // with its own credential would match "single factor" and "non-compliant device" every time.
+        var line = """{"time":"2024-05-01T08:15:30Z","category":"CATEGORY","tenantId":"t","properties":{"id":"a1","createdDateTime":"2024-05-01T08:15:30Z","userPrincipalName":"amy@contoso.example","servicePrincipalId":"5f0c2d8e-1111-4c3a-9b7e-0a1b2c3d4e5f","appId":"0c1d2e3f-2222-4d5e-8f90-a1b2c3d4e5f6","status":{"errorCode":0},"authenticationRequirement":"singleFactorAuthentication"}}""".Replace("CATEGORY", category, StringComparison.Ordinal);
+        var evt = Daybreak.Decoders.SignIns.DiagnosticSignInReader.TryRead(System.Text.Encoding.UTF8.GetBytes(line));
+        Assert.NotNull(evt);
+        Assert.Equal(expected, string.Join(", ", CommunityRouting.Route(evt)));
+    }
+
     [Fact]
     public void Every_family_with_SigmaHQ_rules_has_one_mapping_file_and_the_folder_reads_cleanly()
     {
