@@ -66,17 +66,21 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
             kind = MailReadKind.OwnerUnfamiliar;
         }
 
-        var sessions = new List<string>(2);
-        if (Lower(evt.Auth.SessionId) is { } s) sessions.Add(s);
-        if (Lower(evt.Auth.UniqueTokenId) is { } tok) sessions.Add(tok);
+        string[] sessions = (Lower(evt.Auth.SessionId), Lower(evt.Auth.UniqueTokenId)) switch
+        {
+            ({ } session, { } token) => [session, token],
+            ({ } session, null) => [session],
+            (null, { } token) => [token],
+            _ => [],
+        };
         var read = new MailRead
         {
             Time = evt.Time, Owner = owner, Kind = kind,
             Sync = string.Equals(mail.AccessType, "Sync", StringComparison.OrdinalIgnoreCase),
             Throttled = mail.IsThrottled == true,
             Operations = Math.Max(1, mail.OperationCount ?? 1),
-            Via = client ?? resource, Ip = ip, Sessions = [.. sessions],
-            Folders = mail.Folders.Select(f => (f.Path, f.Items.ToArray())).ToArray(),
+            Via = client ?? resource, Ip = ip, Sessions = sessions,
+            Folders = mail.Folders,
         };
         var at = _reads.Count;
         _reads.Add(read);
@@ -156,10 +160,10 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         {
             x.Operations += r.Operations;
             if (r.Via is not null) x.Via.Add(r.Via);
-            foreach (var (path, items) in r.Folders)
+            foreach (var folder in r.Folders)
             {
-                if (r.Sync && path is not null) x.FoldersSynced.Add(path);
-                foreach (var item in items)
+                if (r.Sync && folder.Path is { } path) x.FoldersSynced.Add(path);
+                foreach (var item in folder.Items)
                 {
                     if (item.InternetMessageId is { Length: > 0 } id && x.MessageIds.Add(id)) x.Bytes += item.SizeInBytes ?? 0;
                 }
