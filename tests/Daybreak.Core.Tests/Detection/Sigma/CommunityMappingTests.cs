@@ -380,6 +380,20 @@ public sealed class CommunityMappingTests
     }
 
     [Fact]
+    public void A_union_of_more_values_than_it_gathers_in_place_keeps_them_all_in_order()
+    {
+        // A union gathers up to eight values without a list; an array part can bring more.
+        var mapping = SigmaMappingFile.Parse("""
+            source: ual
+            fields:
+              Both: ["Operation + Tags"]
+            """, "t.yml");
+        var raw = """{"Operation":"op","Tags":["t1","t2","t3","t4","t5","t6","t7","t8","t9","t10"]}""";
+        using var evt = new CommunitySigmaEvent(new AuditEvent { RecordId = "x", Format = "ual.api", Source = SourceKind.Ual, Raw = raw }, mapping);
+        Assert.Equal("[op, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10]", Field(evt, "Both"));
+    }
+
+    [Fact]
     public void Values_with_an_alias_share_their_list_and_long_texts_their_string()
     {
         var mapping = SigmaMappingFile.Parse("""
