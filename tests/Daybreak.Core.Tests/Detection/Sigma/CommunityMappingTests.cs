@@ -220,6 +220,19 @@ public sealed class CommunityMappingTests
     }
 
     [Fact]
+    public void The_samples_service_principal_sign_ins_go_to_no_SigmaHQ_rules_and_its_users_sign_ins_do()
+    {
+        // The shipped samples: a Log Analytics export of AADServicePrincipalSignInLogs, and diagnostic user sign-ins.
+        var apps = CommunityTestKit.DecodeFiles([Path.Combine(Corpus.RepoRoot, "samples", "entra", "serviceprincipal-signins-loganalytics.json")]);
+        Assert.NotEmpty(apps);
+        Assert.All(apps, e => Assert.Empty(CommunityRouting.Route(e)));
+        var users = CommunityTestKit.DecodeFiles([Path.Combine(Corpus.RepoRoot, "samples", "entra", "signins-diagnostic.json.gz")])
+            .Where(e => e.Actor.Kind == ActorKind.User).ToList();
+        Assert.NotEmpty(users);
+        Assert.All(users, e => Assert.Equal([CommunityRouting.SignInLogs], CommunityRouting.Route(e)));
+    }
+
+    [Fact]
     public void Every_family_with_SigmaHQ_rules_has_one_mapping_file_and_the_folder_reads_cleanly()
     {
         var mappings = CommunityTestKit.Mappings;
