@@ -8,7 +8,7 @@ namespace Daybreak.Storage;
 /// One connection appending events into the case, one transaction per batch: a crash leaves whole batches only.
 /// </summary>
 /// <remarks>
-/// Direct: rows go straight into <c>events</c> and <c>mail_items</c> inside the batch's transaction (the appender
+/// Direct: rows go straight into <c>events</c> and <c>mail_item_rows</c> inside the batch's transaction (the appender
 /// joins it). Staged: rows go to the connection's own staging tables and each batch moves over with an anti-join on
 /// record id, skipping what is stored; <see cref="EventWriter"/> stages when the case already holds events.
 /// </remarks>
@@ -24,7 +24,7 @@ internal sealed class AppendLane(DuckDBConnection connection, bool direct, bool 
     public static void PrepareStaging(DuckDBConnection connection)
     {
         Migrations.Migrator.Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS stage_events AS SELECT * FROM events LIMIT 0");
-        Migrations.Migrator.Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS stage_mail_items AS SELECT * FROM mail_items LIMIT 0");
+        Migrations.Migrator.Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS stage_mail_item_rows AS SELECT * FROM mail_item_rows LIMIT 0");
     }
 
     public void Append(AuditEvent evt)
@@ -34,7 +34,7 @@ internal sealed class AppendLane(DuckDBConnection connection, bool direct, bool 
         EventRows.AppendEvent(_events, evt);
         if (evt.Mail is { } mail)
         {
-            _mail ??= Appender("mail_items");
+            _mail ??= Appender("mail_item_rows");
             EventRows.AppendMailItems(_mail, evt, mail);
         }
         if (releaseRaw) evt.ReleaseRaw();
@@ -60,13 +60,13 @@ internal sealed class AppendLane(DuckDBConnection connection, bool direct, bool 
         using (var tx = connection.BeginTransaction())
         {
             // Mail items first, while the anti-join still sees which events are new.
-            Migrations.Migrator.Exec(connection, "INSERT INTO mail_items SELECT m.* FROM stage_mail_items m ANTI JOIN events e USING (record_id)");
+            Migrations.Migrator.Exec(connection, "INSERT INTO mail_item_rows SELECT m.* FROM stage_mail_item_rows m ANTI JOIN events e USING (record_id)");
             using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO events SELECT s.* FROM stage_events s ANTI JOIN events e USING (record_id)";
             inserted = insert.ExecuteNonQuery();
             tx.Commit();
         }
-        Migrations.Migrator.Exec(connection, "DELETE FROM stage_events; DELETE FROM stage_mail_items;");
+        Migrations.Migrator.Exec(connection, "DELETE FROM stage_events; DELETE FROM stage_mail_item_rows;");
         return inserted;
     }
 

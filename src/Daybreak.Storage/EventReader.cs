@@ -32,7 +32,7 @@ public static class EventReader
         LEFT JOIN (
             SELECT record_id, to_json(list(struct_pack(id := folder_id, path := folder_path, mid := internet_message_id,
                                                        size := size_bytes, imm := immutable_id))) AS items
-            FROM mail_items {0} GROUP BY record_id
+            FROM mail_item_rows {0} GROUP BY record_id
         ) m USING (record_id)
         WHERE {1}
         """;

@@ -10,7 +10,7 @@ using DuckDB.NET.Data;
 namespace Daybreak.Storage;
 
 /// <summary>
-/// One <see cref="AuditEvent"/> as rows of the <c>events</c> and <c>mail_items</c> tables, in the column order of
+/// One <see cref="AuditEvent"/> as rows of the <c>events</c> and <c>mail_item_rows</c> tables, in the column order of
 /// Migrations/Schema.cs. <see cref="EventReader"/> reads the same columns back.
 /// </summary>
 internal static class EventRows
@@ -90,19 +90,17 @@ internal static class EventRows
         {
             if (folder.Items.Count == 0)
             {
-                AppendMailItem(mailItems, evt, mail, folder, null);
+                AppendMailItem(mailItems, evt, folder, null);
                 continue;
             }
-            foreach (var item in folder.Items) AppendMailItem(mailItems, evt, mail, folder, item);
+            foreach (var item in folder.Items) AppendMailItem(mailItems, evt, folder, item);
         }
     }
 
-    private static void AppendMailItem(DuckDBAppender mailItems, AuditEvent evt, MailAccess mail, MailFolder folder, MailItem? item) =>
+    private static void AppendMailItem(DuckDBAppender mailItems, AuditEvent evt, MailFolder folder, MailItem? item) =>
         mailItems.CreateRow()
             .AppendValue(evt.RecordId)
             .AppendValue(evt.Time)
-            .AppendValue(mail.MailboxOwnerUpn)
-            .AppendValue(mail.AccessType)
             .AppendValue(folder.Id)
             .AppendValue(folder.Path)
             .AppendValue(item?.InternetMessageId)

@@ -138,6 +138,7 @@ public sealed class CaseStoreTests
         var old = dir.File("old.duckdb");
         using (var store = CaseStore.Open(old))
         {
+            PlayBackToVersion5(store);
             store.Query("DELETE FROM schema_version WHERE version >= 5");
             store.Query("ALTER TABLE events DROP COLUMN raw; ALTER TABLE events ADD COLUMN raw VARCHAR; ALTER TABLE events ALTER COLUMN raw SET NOT NULL");
             WriteVaried(store, "o", 20_000);
@@ -147,6 +148,64 @@ public sealed class CaseStoreTests
             Assert.Equal(Daybreak.Storage.Migrations.Migrator.Current, store.SchemaVersion);
             Assert.Equal(20_000L, Convert.ToInt64(store.Query("SELECT count(*) FROM events WHERE raw LIKE '{\"Id\":\"o%'").Rows[0][0]));
             Assert.DoesNotContain("ZSTD", RawCompression(store));
+        }
+    }
+
+    /// <summary>Makes a case look as version 5 left it: mail_items a table with every column, no mail_item_rows.</summary>
+    private static void PlayBackToVersion5(CaseStore store) =>
+        store.Query("""
+            CREATE TABLE old_items AS SELECT * FROM mail_items;
+            DROP VIEW mail_items;
+            DROP TABLE mail_item_rows;
+            ALTER TABLE old_items RENAME TO mail_items;
+            DELETE FROM schema_version WHERE version >= 6;
+            """);
+
+    [Fact]
+    public void Mail_item_rows_hold_no_copy_of_their_events_owner_and_the_mail_items_view_joins_it_back()
+    {
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        using (var writer = new EventWriter(store))
+        {
+            writer.Write(Event("a", 1, "ceo@contoso.com", "<m1@x>", "<m2@x>"));
+            writer.Flush();
+        }
+        var columns = store.Query("SELECT column_name FROM duckdb_columns() WHERE table_name = 'mail_item_rows' ORDER BY column_index").Rows.Select(r => (string)r[0]!);
+        Assert.Equal(["record_id", "time", "folder_id", "folder_path", "internet_message_id", "size_bytes", "immutable_id"], columns);
+        var items = store.Query("SELECT record_id, mailbox_owner_upn, access_type, folder_path, internet_message_id, size_bytes FROM mail_items ORDER BY internet_message_id").Rows
+            .Select(r => string.Join("|", r)).ToList();
+        Assert.Equal(["ual:a|ceo@contoso.com|Bind|\\Inbox|<m1@x>|100", "ual:a|ceo@contoso.com|Bind|\\Inbox|<m2@x>|100"], items);
+    }
+
+    [Fact]
+    public void A_case_from_before_version_6_keeps_its_mail_items_and_reads_them_back_the_same()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("old.duckdb");
+        const string AllItems = "SELECT * FROM mail_items ORDER BY ALL";
+        List<string> before;
+        using (var store = CaseStore.Open(db))
+        {
+            using (var writer = new EventWriter(store))
+            {
+                writer.Write(Event("a", 1, "ceo@contoso.com", "<m1@x>", "<m2@x>"));
+                writer.Write(Event("b", 2));
+                writer.Write(Event("c", 3, "cfo@contoso.com", "<m3@x>"));
+                writer.Flush();
+            }
+            before = store.Query(AllItems).Rows.Select(r => string.Join("|", r)).ToList();
+            PlayBackToVersion5(store);
+            Assert.Equal("BASE TABLE", store.Query("SELECT table_type FROM information_schema.tables WHERE table_name = 'mail_items'").Rows.Single()[0]);
+        }
+        Assert.Equal(3, before.Count);
+        using (var store = CaseStore.Open(db))
+        {
+            Assert.Equal(Daybreak.Storage.Migrations.Migrator.Current, store.SchemaVersion);
+            Assert.Equal("VIEW", store.Query("SELECT table_type FROM information_schema.tables WHERE table_name = 'mail_items'").Rows.Single()[0]);
+            Assert.Equal(before, store.Query(AllItems).Rows.Select(r => string.Join("|", r)));
+            var read = EventReader.ReadOrdered(store).Where(e => e.Mail is not null).ToList();
+            Assert.Equal(["<m1@x>", "<m2@x>", "<m3@x>"], read.SelectMany(e => e.Mail!.Folders.SelectMany(f => f.Items)).Select(i => i.InternetMessageId!).Order());
         }
     }
 

@@ -170,5 +170,27 @@ internal static class Schema
             ALTER TABLE events ADD COLUMN raw VARCHAR USING COMPRESSION zstd;
             ALTER TABLE events ALTER COLUMN raw SET NOT NULL;
             """, Applies: connection => Convert.ToInt64(Migrator.Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)")) == 0),
+        // Each mail item row carried its event's mailbox owner and access type: a third of the UAL ingest is the item
+        // rows, and those two copies about a quarter of that (docs/performance.md, "Eighteenth pass"). The rows now
+        // hold what is the item's own (and the time, which the case reader windows them by); the view `mail_items`
+        // joins the event's owner and access type back, so queries over it read the same columns as before.
+        new(6, "mail items without copies of their event's owner and access type; mail_items a view", """
+            CREATE TABLE mail_item_rows (
+                record_id VARCHAR NOT NULL,
+                time TIMESTAMP NOT NULL,
+                folder_id VARCHAR,
+                folder_path VARCHAR,
+                internet_message_id VARCHAR,
+                size_bytes BIGINT,
+                immutable_id VARCHAR
+            );
+            INSERT INTO mail_item_rows
+                SELECT record_id, time, folder_id, folder_path, internet_message_id, size_bytes, immutable_id FROM mail_items;
+            DROP TABLE mail_items;
+            CREATE VIEW mail_items AS
+                SELECT m.record_id, m.time, e.mailbox_owner_upn, e.mail_access_type AS access_type, m.folder_id,
+                       m.folder_path, m.internet_message_id, m.size_bytes, m.immutable_id
+                FROM mail_item_rows m LEFT JOIN events e USING (record_id);
+            """),
     ];
 }
