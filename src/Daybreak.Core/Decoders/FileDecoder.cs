@@ -70,11 +70,18 @@ public sealed class FileDecoder
                 catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.DecoderFallbackException)
                 {
                     framed = default;
-                    readError = ex.Message;
+                    readError = ex.Message + " (truncated or corrupt?)";
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A framer that fails on content it should have rejected line by line is a defect, but one file must
+                    // not end a run over many: the file stops here, says why, and the other inputs are still read.
+                    framed = default;
+                    readError = $"{ex.GetType().Name}: {ex.Message}";
                 }
                 if (readError is not null)
                 {
-                    yield return DecodeResult.Rejected(new Rejection(file, lastLine + 1, "file cannot be read past this point: " + readError + " (truncated or corrupt?)"));
+                    yield return DecodeResult.Rejected(new Rejection(file, lastLine + 1, "file cannot be read past this point: " + readError));
                     yield break;
                 }
 

@@ -12,6 +12,9 @@ internal static class RecordArrays
         name.SequenceEqual("value"u8) || name.SequenceEqual("records"u8) || name.SequenceEqual("events"u8)
         || name.SequenceEqual("Records"u8) || name.SequenceEqual("Value"u8);
 
+    private static bool IsArrayName(JsonProperty p) =>
+        p.NameEquals("value"u8) || p.NameEquals("records"u8) || p.NameEquals("events"u8) || p.NameEquals("Records"u8) || p.NameEquals("Value"u8);
+
     /// <summary>The record array inside an envelope object, if it is one.</summary>
     public static bool TryGetArray(JsonElement root, out JsonElement array)
     {
@@ -19,7 +22,9 @@ internal static class RecordArrays
         {
             foreach (var p in root.EnumerateObject())
             {
-                if (p.Value.ValueKind == JsonValueKind.Array && IsArrayProperty(System.Text.Encoding.UTF8.GetBytes(p.Name)))
+                // Compared as UTF-8 (NameEquals), never made a string: a name with invalid UTF-8 (logs are attacker
+                // input) would throw from p.Name here, in the framer, outside any one record's rejection.
+                if (p.Value.ValueKind == JsonValueKind.Array && IsArrayName(p))
                 {
                     array = p.Value;
                     return true;

@@ -1,4 +1,5 @@
 using System.Text;
+using Daybreak.Decoders;
 
 namespace Daybreak.Tests.Decoders.Containers;
 
@@ -88,5 +89,60 @@ public sealed class NdjsonFramingTests
         var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8.log", bytes.ToArray()));
         Assert.Equal("audit:ok", Assert.Single(events).RecordId);
         Assert.Equal(1, Assert.Single(rejections).Line);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_property_name_beside_an_array_reads_the_rest_of_the_file()
+    {
+        // The framer looks for envelope arrays ("value", "records") by property name: a name with invalid UTF-8 beside
+        // an array value once threw from there, outside any one record, and ended the run.
+        using var dir = new TempDir();
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"first\",\"Fol"));
+        bytes.AddRange([0x8B, 0xC3, 0x28]);
+        bytes.AddRange(Encoding.UTF8.GetBytes("ders\":[{\"x\":1}]}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"));
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8-name.log", bytes.ToArray()));
+        Assert.Equal(["audit:first", "audit:ok"], events.Select(e => e.RecordId));
+        Assert.Empty(rejections);
+    }
+
+    [Fact]
+    public void An_unexpected_failure_while_framing_ends_that_input_with_a_rejection_not_the_run()
+    {
+        // Whatever a framer throws (here the stream, after its first lines), the input stops with a rejection that
+        // names the line after the last one read and the reason; the records read before it are kept.
+        // More lines than the container sniff reads ahead, so that the failure comes while framing.
+        const int Lines = 3_000;
+        var text = string.Concat(Enumerable.Range(0, Lines).Select(i => $"{{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"r{i}\"}}\n"));
+        Assert.True(text.Length > 64 * 1024); // the sniff's read-ahead
+        using var stdin = new FailingStream(Encoding.UTF8.GetBytes(text), new InvalidOperationException("the device went away"));
+        var results = new FileDecoder(TestNormaliser.Registry(), new DecodeOptions()).Decode(new Sources.InputSource("-"), stdin).ToList();
+        Assert.Equal(Enumerable.Range(0, Lines).Select(i => $"audit:r{i}"), results.Where(r => r.Event is not null).Select(r => r.Event!.RecordId));
+        var rejection = Assert.Single(results, r => r.Rejection is not null).Rejection!;
+        Assert.Equal(Lines + 1, rejection.Line);
+        Assert.Contains("cannot be read past this point: InvalidOperationException: the device went away", rejection.Reason);
+    }
+
+    /// <summary>Gives its bytes, then throws on the next read.</summary>
+    private sealed class FailingStream(byte[] bytes, Exception failure) : Stream
+    {
+        private int _at;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_at >= bytes.Length) throw failure;
+            var n = Math.Min(count, bytes.Length - _at);
+            Array.Copy(bytes, _at, buffer, offset, n);
+            _at += n;
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _at; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
