@@ -12,8 +12,19 @@ internal static class RecordArrays
         name.SequenceEqual("value"u8) || name.SequenceEqual("records"u8) || name.SequenceEqual("events"u8)
         || name.SequenceEqual("Records"u8) || name.SequenceEqual("Value"u8);
 
-    private static bool IsArrayName(JsonProperty p) =>
-        p.NameEquals("value"u8) || p.NameEquals("records"u8) || p.NameEquals("events"u8) || p.NameEquals("Records"u8) || p.NameEquals("Value"u8);
+    private static bool IsArrayName(JsonProperty p)
+    {
+        try
+        {
+            return p.NameEquals("value"u8) || p.NameEquals("records"u8) || p.NameEquals("events"u8) || p.NameEquals("Records"u8) || p.NameEquals("Value"u8);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape that is no character (a lone surrogate, "\ud800"): unescaping to compare throws, and such a
+            // name is none of these.
+            return false;
+        }
+    }
 
     /// <summary>The record array inside an envelope object, if it is one.</summary>
     public static bool TryGetArray(JsonElement root, out JsonElement array)

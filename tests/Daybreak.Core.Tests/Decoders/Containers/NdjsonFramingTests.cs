@@ -106,6 +106,20 @@ public sealed class NdjsonFramingTests
         Assert.Empty(rejections);
     }
 
+    [Theory]
+    [InlineData("{\"va\\ud800lue\":[{\"x\":1}],\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"first\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n")]
+    [InlineData("{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"first\",\"\\udc00\":[]}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n")]
+    public void A_lone_surrogate_escaped_in_a_property_name_beside_an_array_rejects_its_record_and_reads_the_rest(string text)
+    {
+        using var dir = new TempDir();
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("surrogate-name.log", text));
+        Assert.Equal("audit:ok", Assert.Single(events).RecordId);
+        var rejection = Assert.Single(rejections);
+        Assert.Equal(1, rejection.Line);
+        // The record itself cannot be read (its name is no text): it is rejected, saying why.
+        Assert.Contains("surrogate", rejection.Reason);
+    }
+
     [Fact]
     public void An_unexpected_failure_while_framing_ends_that_input_with_a_rejection_not_the_run()
     {
