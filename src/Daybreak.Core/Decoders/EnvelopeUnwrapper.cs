@@ -20,7 +20,7 @@ internal static class EnvelopeUnwrapper
             && evt.TryGetExact("original", out var original) && original.ValueKind == JsonValueKind.String
             && root.EnumerateObject().All(p => p.Name is "event" or "@timestamp" or "tags" or "message" or "ecs" or "data_stream" or "input" or "cloud"))
         {
-            var doc = ParseInner(original.GetString()!, "event.original");
+            var doc = ParseInner(original.StringValue()!, "event.original");
             owned.Add(doc);
             return doc.RootElement;
         }
@@ -33,7 +33,7 @@ internal static class EnvelopeUnwrapper
         if (!root.TryGetExact(name, out var value)) return false;
         if (value.ValueKind == JsonValueKind.Object) { inner = value; return true; }
         if (value.ValueKind != JsonValueKind.String) return false;
-        var text = value.GetString()!;
+        var text = value.StringValue()!;
         if (!text.TrimStart().StartsWith('{')) return false;
         var doc = ParseInner(text, name);
         owned.Add(doc);

@@ -80,7 +80,7 @@ public static class JsonFields
         {
             if (!Lookup(obj, name, out var v)) continue;
             if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)) return n;
-            if (v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n)) return n;
+            if (v.ValueKind == JsonValueKind.String && long.TryParse(v.StringValue(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n)) return n;
         }
         return null;
     }
@@ -92,7 +92,7 @@ public static class JsonFields
             if (!Lookup(obj, name, out var v)) continue;
             if (v.ValueKind == JsonValueKind.True) return true;
             if (v.ValueKind == JsonValueKind.False) return false;
-            if (v.ValueKind == JsonValueKind.String && bool.TryParse(v.GetString()?.Trim(), out var b)) return b;
+            if (v.ValueKind == JsonValueKind.String && bool.TryParse(v.StringValue()?.Trim(), out var b)) return b;
             if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i != 0;
         }
         return null;
@@ -114,14 +114,36 @@ public static class JsonFields
     public static IEnumerable<JsonElement> Array(this JsonElement obj, params string[] names) =>
         obj.Json(names) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
 
+    /// <summary>
+    /// A string's text as <see cref="JsonElement.GetString"/> gives it, except that a string the framework refuses
+    /// (bytes that are no UTF-8, a lone surrogate escaped) reads with U+FFFD in their place instead of throwing
+    /// (<see cref="JsonText.Lenient"/>). Not a string: as <see cref="JsonElement.GetString"/> (null for null, else throws).
+    /// </summary>
+    public static string? StringValue(this JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.String) return v.GetString();
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonText.Lenient(JsonMarshal.GetRawUtf8Value(v));
+        }
+    }
+
+    /// <summary>The value's JSON as written, as <see cref="JsonElement.GetRawText"/> gives it, except that bytes that are no
+    /// UTF-8 read as U+FFFD instead of throwing.</summary>
+    public static string RawText(this JsonElement v) => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(v));
+
     /// <summary>A value as text: strings as they are, other scalars in their JSON spelling, objects and arrays as JSON.</summary>
     public static string? AsText(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.String => v.GetString(),
+        JsonValueKind.String => v.StringValue(),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        _ => v.GetRawText(),
+        _ => v.RawText(),
     };
 
     private static bool Lookup(JsonElement obj, string name, out JsonElement value) =>
@@ -130,7 +152,7 @@ public static class JsonFields
     /// <summary>Parses JSON written inside a string. The clone owns its memory, so no document needs disposing.</summary>
     private static JsonElement? ParseEmbedded(JsonElement s)
     {
-        var text = s.GetString();
+        var text = s.StringValue();
         if (string.IsNullOrWhiteSpace(text)) return null;
         var first = text.AsSpan().TrimStart()[0];
         if (first is not ('{' or '[')) return null;

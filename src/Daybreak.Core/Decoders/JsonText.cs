@@ -43,6 +43,64 @@ internal static class JsonText
     }
 
     /// <summary>
+    /// The text of a string token's bytes (quotes included or not) however broken: bytes that are no UTF-8, escapes that
+    /// are not JSON's and surrogates without their pair each read as U+FFFD. For values the framework refuses to make
+    /// text of: a record is kept with its one damaged value rather than lost (an attacker who can put a lone surrogate
+    /// in a field they control must not make their record disappear), and its raw record says what was there.
+    /// </summary>
+    internal static string Lenient(ReadOnlySpan<byte> token)
+    {
+        if (token is [(byte)'"', .., (byte)'"'] && token.Length >= 2) token = token[1..^1];
+        var text = new StringBuilder(token.Length);
+        var run = 0;
+        var i = 0;
+        while (i < token.Length)
+        {
+            if (token[i] != (byte)'\\')
+            {
+                i++;
+                continue;
+            }
+            text.Append(Encoding.UTF8.GetString(token[run..i])); // the framework's UTF8 replaces what is no UTF-8
+            i++;
+            if (i >= token.Length)
+            {
+                text.Append('\uFFFD');
+                run = i;
+                break;
+            }
+            switch (token[i])
+            {
+                case (byte)'"': text.Append('"'); i++; break;
+                case (byte)'\\': text.Append('\\'); i++; break;
+                case (byte)'/': text.Append('/'); i++; break;
+                case (byte)'b': text.Append('\b'); i++; break;
+                case (byte)'f': text.Append('\f'); i++; break;
+                case (byte)'n': text.Append('\n'); i++; break;
+                case (byte)'r': text.Append('\r'); i++; break;
+                case (byte)'t': text.Append('\t'); i++; break;
+                case (byte)'u' when i + 4 < token.Length && Utf8Parser.TryParse(token.Slice(i + 1, 4), out ushort code, out var used, 'X') && used == 4:
+                    text.Append((char)code);
+                    i += 5;
+                    break;
+                default:
+                    // Not one of JSON's escapes: the backslash is what is wrong; what follows it is read as it is.
+                    text.Append('\uFFFD');
+                    break;
+            }
+            run = i;
+        }
+        text.Append(Encoding.UTF8.GetString(token[run..]));
+        // Escapes may have spelled surrogates that pair with nothing: each of those is U+FFFD too.
+        for (var c = 0; c < text.Length; c++)
+        {
+            if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1])) c++;
+            else if (char.IsSurrogate(text[c])) text[c] = '\uFFFD';
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
     /// The text of a string token's bytes (quotes left out) when they are ASCII, hold no control character, and every
     /// escape is JSON's and stands for an ASCII character; false otherwise.
     /// </summary>

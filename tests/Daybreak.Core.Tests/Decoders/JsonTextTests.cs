@@ -34,6 +34,39 @@ public sealed class JsonTextTests
         Assert.True(read > 3000 && refused > 3000, $"{read} read, {refused} refused");
     }
 
+    [Fact]
+    public void Lenient_text_is_the_framework_reader_s_where_it_reads_and_replaces_only_what_it_refuses()
+    {
+        var random = new Random(37);
+        for (var i = 0; i < 20000; i++)
+        {
+            var inner = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var quoted = Encoding.UTF8.GetBytes("\"" + inner + "\"");
+            var lenient = JsonText.Lenient(quoted);
+            if (Framework(quoted) is { } expected) Assert.Equal(expected, lenient);
+            // Whatever it was, the text is well-formed UTF-16: every surrogate in a pair.
+            Assert.True(Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(lenient)) == lenient, inner);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"x\\ud800y\"", "x\uFFFDy")]
+    [InlineData("\"\\udc00\\ud800\"", "\uFFFD\uFFFD")]
+    [InlineData("\"\\ud83d\\ude00\"", "\ud83d\ude00")]
+    [InlineData("\"a\\xb\"", "a\uFFFDxb")]
+    [InlineData("\"a\\u12\"", "a\uFFFDu12")]
+    [InlineData("\"a\\\"", "a\uFFFD")]
+    [InlineData("\"\\u003cid@host\\u003e\"", "<id@host>")]
+    public void Lenient_text_replaces_escapes_that_are_no_character(string token, string expected) =>
+        Assert.Equal(expected, JsonText.Lenient(Encoding.UTF8.GetBytes(token)));
+
+    [Fact]
+    public void Lenient_text_replaces_bytes_that_are_no_utf8()
+    {
+        byte[] token = [(byte)'"', (byte)'a', 0xC3, 0x28, 0xFF, (byte)'\\', (byte)'n', 0xC3, 0xA9, (byte)'"'];
+        Assert.Equal("a\uFFFD(\uFFFD\n\u00e9", JsonText.Lenient(token));
+    }
+
     private static string? Framework(byte[] quoted)
     {
         try

@@ -43,5 +43,5 @@ internal static class AuditInitiator
 
     private static bool HasAny(JsonElement o) =>
         o.EnumerateObject().Any(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-            && !(p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0));
+            && !(p.Value.ValueKind == JsonValueKind.String && p.Value.StringValue()!.Length == 0));
 }

@@ -120,7 +120,7 @@ internal sealed class NdjsonFramer(int maxRecordBytes, FastRecordReader? fastRea
             using (document)
             {
                 foreach (var element in array.EnumerateArray())
-                    yield return new FramedRecord(null, element, element.GetRawText(), line, null);
+                    yield return new FramedRecord(null, element, element.RawText(), line, null);
             }
             yield break;
         }

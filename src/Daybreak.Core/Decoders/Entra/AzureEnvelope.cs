@@ -15,7 +15,7 @@ internal static class AzureEnvelope
         category = "";
         if (!TryGetProperties(root, out _)) return false;
         if (!root.TryGet("category", out var c) || c.ValueKind != JsonValueKind.String) return false;
-        category = c.GetString()!;
+        category = c.StringValue()!;
         return true;
     }
 
@@ -28,7 +28,7 @@ internal static class AzureEnvelope
     {
         table = "";
         if (!root.TryGetExact("Type", out var t) || t.ValueKind != JsonValueKind.String) return false;
-        table = t.GetString()!;
+        table = t.StringValue()!;
         return true;
     }
 

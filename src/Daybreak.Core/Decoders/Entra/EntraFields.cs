@@ -20,11 +20,11 @@ internal static class EntraFields
             switch (v.ValueKind)
             {
                 case JsonValueKind.String:
-                    var s = v.GetString();
+                    var s = v.StringValue();
                     if (!string.IsNullOrWhiteSpace(s)) return s;
                     break;
                 case JsonValueKind.Number:
-                    return v.GetRawText();
+                    return v.RawText();
                 case JsonValueKind.True:
                     return "true";
                 case JsonValueKind.False:
@@ -43,7 +43,7 @@ internal static class EntraFields
         {
             if (!Lookup(obj, name, out var v)) continue;
             if (v.ValueKind != JsonValueKind.String) throw WrongType(name, v, "a date string");
-            var text = v.GetString();
+            var text = v.StringValue();
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (Timestamps.TryParse(text, out var utc) || TryParseMsJson(text, out utc)) return utc;
             throw new RecordRejectedException($"{name} is not a readable time: '{Truncate(text)}'");
@@ -63,7 +63,7 @@ internal static class EntraFields
                 throw WrongType(name, v, "a whole number");
             }
             if (v.ValueKind != JsonValueKind.String) throw WrongType(name, v, "a number");
-            var text = v.GetString()?.Trim();
+            var text = v.StringValue()?.Trim();
             if (!string.IsNullOrEmpty(text)) return text;
         }
         return null;
@@ -78,7 +78,7 @@ internal static class EntraFields
     {
         if (!Lookup(obj, name, out var v)) return null;
         if (obj.Json(name) is { ValueKind: JsonValueKind.Object } o) return o;
-        if (v.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetString())) return null;
+        if (v.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(v.StringValue())) return null;
         throw WrongType(name, v, "an object");
     }
 

@@ -14,7 +14,7 @@ internal static class CloudAppEventsRow
     {
         var row = record.Root;
         var time = row.TryGet("Timestamp", out var ts) && ts.ValueKind == JsonValueKind.String
-            ? Timestamps.Parse(ts.GetString())
+            ? Timestamps.Parse(ts.StringValue())
             : throw new RecordRejectedException("CloudAppEvents row has no Timestamp string");
         var evt = new AuditEvent
         {

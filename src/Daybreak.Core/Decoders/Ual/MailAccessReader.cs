@@ -70,7 +70,7 @@ internal static class MailAccessReader
         {
             if (entry.ValueKind == JsonValueKind.String)
             {
-                var text = entry.GetString()!;
+                var text = entry.StringValue()!;
                 if (!PowerShellText.IsHashtable(text)) continue;
                 var table = PowerShellText.ParseHashtable(text);
                 folders.Add(new MailFolder { Id = PowerShellText.Get(table, "Id"), Path = PowerShellText.Get(table, "Path") });
@@ -125,7 +125,7 @@ internal static class MailAccessReader
         if (!record.TryGet(field, out var v)) return [];
         if (v.ValueKind == JsonValueKind.String)
         {
-            var text = v.GetString()!.Trim();
+            var text = v.StringValue()!.Trim();
             if (text.Length == 0) return [];
             if (record.Json(field) is { } parsed) v = parsed;
             else if (PowerShellText.IsHashtable(text)) return [v];
@@ -145,7 +145,7 @@ internal static class MailAccessReader
 
     private static string Describe(JsonElement v)
     {
-        var text = v.GetRawText();
+        var text = v.RawText();
         return text.Length > 40 ? text[..40] + "..." : text;
     }
 }

@@ -24,7 +24,7 @@ internal static class NameValues
                 Add(list, value);
                 return list;
             case JsonValueKind.String:
-                var text = value.GetString()!.Trim();
+                var text = value.StringValue()!.Trim();
                 if (text.Length == 0) return list;
                 if (record.Json(field) is { } parsed)
                 {
@@ -67,7 +67,7 @@ internal static class NameValues
                 list.Add(new ModifiedProperty(name, item.Str("OldValue"), item.Str("NewValue", "Value")));
                 return;
             case JsonValueKind.String:
-                AddText(list, item.GetString()!);
+                AddText(list, item.StringValue()!);
                 return;
         }
     }

@@ -17,7 +17,7 @@ internal static class UalElementReader
         var r = new UalRecord
         {
             Operation = !root.TryGet("Operation", out var op) ? ""
-                : op.ValueKind == JsonValueKind.String ? op.GetString()!
+                : op.ValueKind == JsonValueKind.String ? op.StringValue()!
                 : throw new RecordRejectedException($"Operation is a {op.ValueKind}, expected a string"),
             Id = root.Str("Id", "OfficeId", "SourceRecordId") ?? EnvelopeId(record.Envelope),
             Time = Time(root, record.Envelope),
@@ -65,7 +65,7 @@ internal static class UalElementReader
         {
             if (!root.TryGet(name, out var v)) continue;
             if (v.ValueKind != JsonValueKind.String) throw new RecordRejectedException($"{name} is a {v.ValueKind}, expected a date string");
-            return Timestamps.Parse(v.GetString());
+            return Timestamps.Parse(v.StringValue());
         }
         if (envelope.ValueKind == JsonValueKind.Object && envelope.Str("CreationDate") is { } date) return Timestamps.Parse(date);
         throw new RecordRejectedException("no CreationTime");

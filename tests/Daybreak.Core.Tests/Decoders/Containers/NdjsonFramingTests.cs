@@ -79,16 +79,21 @@ public sealed class NdjsonFramingTests
     }
 
     [Fact]
-    public void Invalid_utf8_rejects_only_its_record()
+    public void A_value_that_is_no_text_reads_with_replacement_characters_and_its_record_is_kept()
     {
+        // Bytes that are no UTF-8, and a lone surrogate escaped: the value keeps what can be read, U+FFFD for the rest,
+        // so an attacker who controls one field cannot make their record disappear; the raw record is kept as read.
         using var dir = new TempDir();
         var bytes = new List<byte>();
-        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"name\":\"bad "));
+        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"bytes\",\"name\":\"bad "));
         bytes.AddRange([0xC3, 0x28, 0xFF]);
-        bytes.AddRange(Encoding.UTF8.GetBytes("\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"));
+        bytes.AddRange(Encoding.UTF8.GetBytes("\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"escape\",\"name\":\"x\\ud800y\\u00e9\\ud83d\\ude00\"}\n"));
         var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8.log", bytes.ToArray()));
-        Assert.Equal("audit:ok", Assert.Single(events).RecordId);
-        Assert.Equal(1, Assert.Single(rejections).Line);
+        Assert.Empty(rejections);
+        Assert.Equal(["audit:bytes", "audit:escape"], events.Select(e => e.RecordId));
+        Assert.Equal("bad \uFFFD(\uFFFD", events[0].Actor.DisplayName);
+        Assert.Equal("x\uFFFDy\u00e9\ud83d\ude00", events[1].Actor.DisplayName);
+        Assert.Contains("x\\ud800y", events[1].Raw);
     }
 
     [Fact]
