@@ -13,7 +13,8 @@ namespace Daybreak.Tests.Decoders;
 /// </summary>
 public sealed class MutatedInputTests
 {
-    private const int MutantsPerFile = 40;
+    /// <summary>40 in every test run; <c>DAYBREAK_MUTANTS=5000</c> for a deeper search on a developer's machine.</summary>
+    private static readonly int MutantsPerFile = int.TryParse(Environment.GetEnvironmentVariable("DAYBREAK_MUTANTS"), out var n) && n > 0 ? n : 40;
 
     private static readonly byte[][] Hostile =
     [
@@ -121,14 +122,28 @@ public sealed class MutatedInputTests
         return (results.Count(r => r.Event is not null), results.Count(r => r.Rejection is not null));
     }
 
-    /// <summary>A CSV cut down to its header (and PowerShell's #TYPE line): an export with no rows, which holds no
-    /// record to accept or reject.</summary>
+    /// <summary>A CSV left with its header only (and PowerShell's #TYPE line): an export with no rows, which holds no
+    /// record to accept or reject. Rows are counted outside quotes, as a quoted cell may hold line breaks.</summary>
     private static bool IsHeaderOnlyCsv(string fixture, byte[] bytes)
     {
         if (!fixture.EndsWith(".csv", StringComparison.Ordinal)) return false;
-        var text = bytes is [0xFF, 0xFE, ..] ? Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2) : Encoding.UTF8.GetString(bytes);
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#TYPE", StringComparison.Ordinal)).ToList();
-        return lines.Count <= 1;
+        var text = (bytes is [0xFF, 0xFE, ..] ? Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2) : Encoding.UTF8.GetString(bytes)).TrimStart('\uFEFF');
+        if (text.StartsWith("#TYPE", StringComparison.Ordinal)) text = text.IndexOf('\n') is var nl and >= 0 ? text[(nl + 1)..] : "";
+        var rows = 0;
+        var quoted = false;
+        var content = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            if (c == '\n' && !quoted)
+            {
+                if (content) rows++;
+                content = false;
+            }
+            else if (!char.IsWhiteSpace(c)) content = true;
+        }
+        if (content) rows++;
+        return rows <= 1;
     }
 
     /// <summary>A seed from the fixture's name that is the same in every process (string hashes are not).</summary>

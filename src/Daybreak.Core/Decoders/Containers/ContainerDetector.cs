@@ -52,8 +52,9 @@ internal static class ContainerDetector
                 && (reader.ValueTextEquals("tables"u8) || reader.ValueTextEquals("Tables"u8))
                 && reader.Read() && reader.TokenType == JsonTokenType.StartArray;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a first name escaped into no text (a lone surrogate), which is no "tables".
             return false;
         }
     }

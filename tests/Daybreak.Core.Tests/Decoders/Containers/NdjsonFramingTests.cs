@@ -126,6 +126,18 @@ public sealed class NdjsonFramingTests
     }
 
     [Fact]
+    public void A_file_whose_first_name_is_a_lone_surrogate_is_still_read()
+    {
+        // Telling a Logs query API response (its first name "tables") from NDJSON reads the first name: escaped into no
+        // text, it once threw while the file's container was being chosen, and the file was not read at all.
+        using var dir = new TempDir();
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("first-name.json",
+            "{\"\\ud800tables\":[1],\"t\":\"2024-01-01T00:00:00Z\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"));
+        Assert.Contains("audit:ok", events.Select(e => e.RecordId));
+        Assert.Equal(2, events.Count + rejections.Count);
+    }
+
+    [Fact]
     public void An_unexpected_failure_while_framing_ends_that_input_with_a_rejection_not_the_run()
     {
         // Whatever a framer throws (here the stream, after its first lines), the input stops with a rejection that
