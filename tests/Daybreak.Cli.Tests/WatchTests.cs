@@ -18,13 +18,17 @@ public sealed class WatchTests
             foreach (var file in Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories).Order())
             {
                 var target = Path.Combine(logs, Path.GetFileName(file));
-                if (file.EndsWith("graphactivity-diagnostic.json", StringComparison.Ordinal) || !file.EndsWith(".json", StringComparison.Ordinal))
+                // The gzipped NDJSON sign-ins arrive as plain NDJSON, growing three lines at a time like the others.
+                var ndjson = file.EndsWith(".json.gz", StringComparison.Ordinal);
+                if (!ndjson && (file.EndsWith("graphactivity-diagnostic.json", StringComparison.Ordinal) || !file.EndsWith(".json", StringComparison.Ordinal)))
                 {
                     File.Copy(file, target);
                 }
                 else
                 {
-                    foreach (var chunk in File.ReadAllText(file).Split('\n').Chunk(3))
+                    var text = ndjson ? Gunzip(file) : File.ReadAllText(file);
+                    if (ndjson) target = target[..^3];
+                    foreach (var chunk in text.Split('\n').Chunk(3))
                     {
                         await File.AppendAllTextAsync(target, string.Join('\n', chunk) + (chunk.Length == 3 ? "\n" : ""));
                         await Task.Delay(60);
@@ -40,6 +44,9 @@ public sealed class WatchTests
         var final = JsonDocument.Parse(watch.Out.Trim().Split('\n')[^1]);
         Assert.Equal(39, final.RootElement.GetProperty("input").GetProperty("accepted").GetInt32());
         Assert.Equal(0, final.RootElement.GetProperty("input").GetProperty("rejected").GetInt32());
+        // Files, not the many reads of the ones that grew; and the run's input is on record, as an ingest's is.
+        Assert.Equal(Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories).Count(), final.RootElement.GetProperty("input").GetProperty("files").GetInt32());
+        Assert.Equal($"{logs},39,39,0", Cli.Run("query", "SELECT path, records, accepted, rejected FROM inputs", "--db", watchDb, "--csv").Out.Trim().Split('\n')[^1].Trim());
 
         var bulkDb = dir.File("bulk.duckdb");
         var bulk = JsonDocument.Parse(Cli.Run("hunt", samples, "--db", bulkDb, "--json").Out);
@@ -48,5 +55,12 @@ public sealed class WatchTests
         Assert.Equal(
             bulk.RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Order(),
             final.RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Order());
+    }
+
+    private static string Gunzip(string path)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return reader.ReadToEnd();
     }
 }

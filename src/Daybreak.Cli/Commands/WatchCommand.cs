@@ -67,6 +67,8 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         var decoder = new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { Preread = analysis.Preread });
         var session = analysis.Start(a => PrintAlert(a, settings.Json));
         var summary = new IngestSummary();
+        // Files, not reads: a growing file is read in many chunks.
+        var files = new HashSet<string>(StringComparer.Ordinal);
         using var writer = new EventWriter(store);
 
         if (!settings.Json) env.Console.MarkupLine($"Watching {TerminalText.Markup(settings.Directory)} (Ctrl+C to stop) …");
@@ -77,7 +79,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
             var chunks = follower.Poll();
             foreach (var chunk in chunks)
             {
-                summary.Files++;
+                if (files.Add(chunk.Path)) summary.Files = files.Count;
                 var source = new InputSource(chunk.Path) { Start = chunk.Start, End = chunk.End, LineOffset = chunk.FirstLine };
                 long seen = 0;
                 foreach (var result in decoder.Decode(source))
@@ -118,6 +120,7 @@ internal sealed class WatchCommand(CliEnvironment env) : Command<WatchCommand.Se
         var result2 = session.Complete();
         FindingsStore.Save(store, runId, result2.Alerts, result2.Incidents);
         log.Rejections(runId, summary.Errors);
+        log.Input(runId, settings.Directory, null, summary.Records, summary.Accepted, summary.Rejected);
         log.Finish(runId);
 
         var report = new HuntReport
