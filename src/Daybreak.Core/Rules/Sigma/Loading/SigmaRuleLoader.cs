@@ -53,6 +53,14 @@ public static partial class SigmaRuleLoader
             result.Errors.Add(new SigmaDiagnostic(Loc(sourceName, ex.Start), "invalid YAML: " + InnerMessage(ex)));
             return result;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The YAML library's own state errors on some broken input (an event it does not expect, a scanner state):
+            // still a file that is not valid YAML, reported as such, with no position to give.
+            result.Documents = 1;
+            result.Errors.Add(new SigmaDiagnostic(new SigmaLocation(sourceName, 0, 0), "invalid YAML: " + ex.Message));
+            return result;
+        }
         for (var i = 0; i < stream.Documents.Count; i++)
         {
             var root = stream.Documents[i].RootNode;
@@ -66,6 +74,11 @@ public static partial class SigmaRuleLoader
             catch (SigmaRuleException ex)
             {
                 result.Errors.Add(new SigmaDiagnostic(Loc(sourceName, ex.Position), ex.Message, TryId(root)));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A rule this reader did not foresee is that rule's error, never the end of the others' loading.
+                result.Errors.Add(new SigmaDiagnostic(Loc(sourceName, root.Start), $"cannot read the rule: {ex.GetType().Name}: {ex.Message}", TryId(root)));
             }
         }
         return result;
