@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Daybreak.Decoders.Containers;
@@ -12,20 +13,6 @@ internal static class RecordArrays
         name.SequenceEqual("value"u8) || name.SequenceEqual("records"u8) || name.SequenceEqual("events"u8)
         || name.SequenceEqual("Records"u8) || name.SequenceEqual("Value"u8);
 
-    private static bool IsArrayName(JsonProperty p)
-    {
-        try
-        {
-            return p.NameEquals("value"u8) || p.NameEquals("records"u8) || p.NameEquals("events"u8) || p.NameEquals("Records"u8) || p.NameEquals("Value"u8);
-        }
-        catch (InvalidOperationException)
-        {
-            // An escape that is no character (a lone surrogate, "\ud800"): unescaping to compare throws, and such a
-            // name is none of these.
-            return false;
-        }
-    }
-
     /// <summary>The record array inside an envelope object, if it is one.</summary>
     public static bool TryGetArray(JsonElement root, out JsonElement array)
     {
@@ -33,9 +20,10 @@ internal static class RecordArrays
         {
             foreach (var p in root.EnumerateObject())
             {
-                // Compared as UTF-8 (NameEquals), never made a string: a name with invalid UTF-8 (logs are attacker
-                // input) would throw from p.Name here, in the framer, outside any one record's rejection.
-                if (p.Value.ValueKind == JsonValueKind.Array && IsArrayName(p))
+                // The name's bytes as written, never made a string: a name with invalid UTF-8 or an escape that is no
+                // character (logs are attacker input) would throw from p.Name here, in the framer, outside any one
+                // record's rejection. As written, as the streaming framer compares them (JsonDocumentFramer).
+                if (p.Value.ValueKind == JsonValueKind.Array && IsArrayProperty(JsonMarshal.GetRawUtf8PropertyName(p)))
                 {
                     array = p.Value;
                     return true;
