@@ -96,14 +96,9 @@ public sealed class MutatedInputTests
         }
         catch (Exception ex)
         {
-            File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"daybreak-mutant-{Path.GetFileName(fixture)}-{seed}"), bytes);
-            throw new Xunit.Sdk.XunitException($"{fixture}, mutant {seed} (kept in the temp folder): {ex.GetType().Name} escaped: {ex}");
+            throw new Xunit.Sdk.XunitException($"{Keep(fixture, seed, bytes)}: {ex.GetType().Name} escaped: {ex}");
         }
-        if (results.Count == 0 && !IsHeaderOnlyCsv(fixture, bytes))
-        {
-            File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"daybreak-mutant-{Path.GetFileName(fixture)}-{seed}"), bytes);
-            Assert.Fail($"{fixture}, mutant {seed} (kept in the temp folder): neither an event nor a rejection");
-        }
+        if (results.Count == 0 && !IsHeaderOnlyCsv(fixture, bytes)) Assert.Fail($"{Keep(fixture, seed, bytes)}: neither an event nor a rejection");
         foreach (var r in results)
         {
             if (r.Rejection is { } rejection)
@@ -120,6 +115,14 @@ public sealed class MutatedInputTests
             }
         }
         return (results.Count(r => r.Event is not null), results.Count(r => r.Rejection is not null));
+    }
+
+    /// <summary>Keeps a failing mutant in the temp folder, to replay; names it for the failure message.</summary>
+    private static string Keep(string fixture, int seed, byte[] bytes)
+    {
+        var kept = Path.Combine(Path.GetTempPath(), $"daybreak-mutant-{Path.GetFileName(fixture)}-{seed}");
+        File.WriteAllBytes(kept, bytes);
+        return $"{fixture}, mutant {seed} (kept as {kept})";
     }
 
     /// <summary>A CSV left with its header only (and PowerShell's #TYPE line): an export with no rows, which holds no
@@ -166,7 +169,8 @@ public sealed class MutatedInputTests
                     data.InsertRange(at, Hostile[random.Next(Hostile.Length)]);
                     break;
                 case < 5 when data.Count > 2:
-                    data.RemoveRange(at == data.Count ? at - 1 : at, Math.Min(1 + random.Next(20), data.Count - Math.Min(at, data.Count - 1)));
+                    var start = Math.Min(at, data.Count - 1);
+                    data.RemoveRange(start, Math.Min(1 + random.Next(20), data.Count - start));
                     break;
                 case 5:
                     data.RemoveRange(at, data.Count - at);
