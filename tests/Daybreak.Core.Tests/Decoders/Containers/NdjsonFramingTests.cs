@@ -84,11 +84,12 @@ public sealed class NdjsonFramingTests
         // Bytes that are no UTF-8, and a lone surrogate escaped: the value keeps what can be read, U+FFFD for the rest,
         // so an attacker who controls one field cannot make their record disappear; the raw record is kept as read.
         using var dir = new TempDir();
-        var bytes = new List<byte>();
-        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"bytes\",\"name\":\"bad "));
-        bytes.AddRange([0xC3, 0x28, 0xFF]);
-        bytes.AddRange(Encoding.UTF8.GetBytes("\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"escape\",\"name\":\"x\\ud800y\\u00e9\\ud83d\\ude00\"}\n"));
-        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8.log", bytes.ToArray()));
+        byte[] bytes =
+        [
+            .. "{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"bytes\",\"name\":\"bad "u8, 0xC3, 0x28, 0xFF,
+            .. "\"}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"escape\",\"name\":\"x\\ud800y\\u00e9\\ud83d\\ude00\"}\n"u8,
+        ];
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8.log", bytes));
         Assert.Empty(rejections);
         Assert.Equal(["audit:bytes", "audit:escape"], events.Select(e => e.RecordId));
         Assert.Equal("bad \uFFFD(\uFFFD", events[0].Actor.DisplayName);
@@ -102,11 +103,12 @@ public sealed class NdjsonFramingTests
         // The framer looks for envelope arrays ("value", "records") by property name: a name with invalid UTF-8 beside
         // an array value once threw from there, outside any one record, and ended the run.
         using var dir = new TempDir();
-        var bytes = new List<byte>();
-        bytes.AddRange(Encoding.UTF8.GetBytes("{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"first\",\"Fol"));
-        bytes.AddRange([0x8B, 0xC3, 0x28]);
-        bytes.AddRange(Encoding.UTF8.GetBytes("ders\":[{\"x\":1}]}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"));
-        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8-name.log", bytes.ToArray()));
+        byte[] bytes =
+        [
+            .. "{\"t\":\"2024-01-01T00:00:00Z\",\"id\":\"first\",\"Fol"u8, 0x8B, 0xC3, 0x28,
+            .. "ders\":[{\"x\":1}]}\n{\"t\":\"2024-01-01T00:00:01Z\",\"id\":\"ok\"}\n"u8,
+        ];
+        var (events, rejections) = TestNormaliser.Decode(dir.Write("utf8-name.log", bytes));
         Assert.Equal(["audit:first", "audit:ok"], events.Select(e => e.RecordId));
         Assert.Empty(rejections);
     }
