@@ -33,6 +33,7 @@ internal static class Phases
             "hunt" or "hunt-cloud" or "hunt-all" => HuntPhases.Run(phase, file),
             "hunt-profile" or "hunt-cloud-profile" => HuntProfile.Run(phase, file),
             "watch-latency" => WatchLatency.Run(workDir),
+            "case-read" or "case-read-raw" => CaseRead(file, withRaw: phase == "case-read-raw"),
             _ => throw new ArgumentException("unknown phase " + phase),
         };
         sw.Stop();
@@ -126,6 +127,26 @@ internal static class Phases
         var pipeline = new IngestPipeline(new FileDecoder(NormaliserRegistry.CreateDefault(), new DecodeOptions { RawArena = new RawArena() }), [writer]);
         var summary = pipeline.Run([new InputSource(file)]);
         return summary.Accepted;
+    }
+
+    /// <summary>
+    /// Reads a case (FILE is its .duckdb) back in event order as <c>daybreak hunt --db</c> does, with raw records (as
+    /// when community Sigma rules are loaded) or without, each released at once: the reader's own cost, without the
+    /// detections.
+    /// </summary>
+    private static long CaseRead(string file, bool withRaw)
+    {
+        using var store = CaseStore.Open(file);
+        var arena = withRaw ? new RawArena() : null;
+        long events = 0, bytes = 0;
+        foreach (var evt in EventReader.ReadOrdered(store, arena: arena, withRaw: withRaw))
+        {
+            events++;
+            bytes += evt.RawUtf8().Length;
+            evt.ReleaseRaw();
+        }
+        Console.Error.WriteLine($"{events:N0} events, {bytes / 1e6:N0} MB of raw records");
+        return withRaw && bytes == 0 ? 0 : events;
     }
 
     private static long DuckDbLoad(string file, string workDir)

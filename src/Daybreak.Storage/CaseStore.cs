@@ -101,6 +101,19 @@ public sealed partial class CaseStore : IDisposable
         return lane;
     }
 
+    /// <summary>
+    /// A second connection to this case for a reader on another thread (the next window of raw records while the
+    /// events of this one are read), or null for a case opened read-only, whose one connection cannot be duplicated.
+    /// </summary>
+    internal DuckDBConnection? OpenSecondReader()
+    {
+        if (ReadOnly) return null;
+        var reader = Connection.Duplicate();
+        reader.Open();
+        Migrator.Exec(reader, $"USE {Catalog}");
+        return reader;
+    }
+
     private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
 
     /// <summary>Opens an existing case file so that nothing can change it: the engine itself refuses writes.</summary>

@@ -40,10 +40,9 @@ public static class EventReader
     private const string InEventOrder = "\nORDER BY e.time, e.record_id";
 
     /// <summary>
-    /// Rows per window when raw records are read: each window is sorted in process (<see cref="ReadSortedHere"/>),
-    /// and two are held at a time. Measured on the 300-user simulated tenant with SigmaHQ's cloud rules: 50,000-row
-    /// windows sorted by DuckDB 19.7–22.2 s and 1.5 GB; sorted here and read ahead, 17.4–19.9 s at 16,384 rows
-    /// (1.5–1.6 GB), 18.2–19.3 s at 25,000 (1.5–1.7 GB), 19.2 s and 2.1 GB at 50,000 (docs/performance.md).
+    /// Rows per window when raw records are read: a window's raw records are held in memory, two windows at a time
+    /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant: 16,384 rows 9.8–10.9 s and 650 MB
+    /// for the reading alone, 32,768 rows 9.6–10.0 s and 810 MB (docs/performance.md).
     /// </summary>
     public const int RawWindowRows = 16_384;
 
@@ -54,14 +53,14 @@ public static class EventReader
     /// </summary>
     /// <param name="arena">Where raw records are copied, for a consumer that releases each event's raw record when
     /// done with it (<see cref="AuditEvent.ReleaseRaw"/>); otherwise each event owns an array.</param>
-    /// <param name="withRaw">False when nothing will read the raw records: they are not read (nor decompressed, nor
-    /// sorted), and every event's <see cref="AuditEvent.Raw"/> is empty.</param>
+    /// <param name="withRaw">False when nothing will read the raw records: they are not read (nor decompressed), and
+    /// every event's <see cref="AuditEvent.Raw"/> is empty.</param>
     /// <remarks>The case answers no other query while the events are read: run none until the enumeration ends.</remarks>
     public static IEnumerable<AuditEvent> ReadOrdered(CaseStore store, int windowRows = DefaultWindowRows, RawArena? arena = null, bool withRaw = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowRows, 1);
         // The windows are planned when reading starts, as before, not when the reader is made.
-        return withRaw ? ReadSortedHere(store, Math.Min(windowRows, RawWindowRows), arena) : ReadSortedByDuckDb(store, windowRows);
+        return withRaw ? ReadWithRawBeside(store, Math.Min(windowRows, RawWindowRows), arena) : ReadSortedByDuckDb(store, windowRows);
     }
 
     /// <summary>
@@ -75,50 +74,48 @@ public static class EventReader
         var targets = new TargetLists();
         foreach (var window in TimeWindows(store, windowRows))
         {
-            foreach (var evt in WindowRows(store, columns, window, r => Build(r, arena: null, targets)))
+            foreach (var evt in WindowRows(store, columns, window, r => Build(r, arena: null, targets, raws: null)))
                 yield return evt;
         }
     }
 
     /// <summary>
-    /// With raw records, DuckDB's sort carried each row's 1–5 KB raw record along (copied, with page faults, on a
-    /// worker thread). Each window is read unsorted instead and its built events sorted here, which moves references,
-    /// and the next window is read on another thread while this one is handed out, so reading overlaps the consumer
-    /// as the streamed sort did.
+    /// With raw records: the events stream out of DuckDB's sort as they do without them, each row naming its row id,
+    /// and each finds its raw record in the window's <see cref="RawRecordWindow"/>, read unsorted beforehand. Where the
+    /// store gives a second connection, the next window's raw records are read on it (on a thread-pool thread) while
+    /// this window's events are handed out.
     /// </summary>
-    private static IEnumerable<AuditEvent> ReadSortedHere(CaseStore store, int windowRows, RawArena? arena)
+    /// <remarks>Measured on the 300-user simulated tenant, reading alone: 9.8–10.9 s and 650 MB against 14.2–15.6 s
+    /// and 1.5 GB for built events sorted here, and 5.7–5.9 s without raw records.</remarks>
+    private static IEnumerable<AuditEvent> ReadWithRawBeside(CaseStore store, int windowRows, RawArena? arena)
     {
         var windows = TimeWindows(store, windowRows);
-        // Used by one window's read at a time: each starts after the one before has finished.
+        if (windows.Count == 0) yield break;
+        var columns = Columns.Replace("encode(e.raw) AS raw", "e.rowid AS raw", StringComparison.Ordinal) + InEventOrder;
         var targets = new TargetLists();
-        Task<List<AuditEvent>>? next = null;
+        RawRecordWindow[] buffers = [new(), new()];
+        using var second = store.OpenSecondReader();
+        DbConnection rawConnection = second ?? store.Connection;
+        Task<RawRecordWindow>? next = null;
         try
         {
             for (var i = 0; i < windows.Count; i++)
             {
-                var current = next is null ? ReadWindow(windows[i]) : next.GetAwaiter().GetResult();
+                var raws = next?.GetAwaiter().GetResult() ?? buffers[i % 2].Load(rawConnection, windows[i]);
                 next = null;
-                if (i + 1 < windows.Count)
+                if (second is not null && i + 1 < windows.Count)
                 {
-                    var following = windows[i + 1];
-                    next = Task.Run(() => ReadWindow(following));
+                    var (following, into) = (windows[i + 1], buffers[(i + 1) % 2]);
+                    next = Task.Run(() => into.Load(second, following));
                 }
-                foreach (var evt in current)
+                foreach (var evt in WindowRows(store, columns, windows[i], r => Build(r, arena, targets, raws)))
                     yield return evt;
             }
         }
         finally
         {
-            // A consumer that stops early (or throws) must not leave a read running on the store's connection.
+            // A consumer that stops early (or throws) must not leave a read running on the second connection.
             try { next?.Wait(); } catch (AggregateException) { }
-        }
-
-        List<AuditEvent> ReadWindow(TimeWindow window)
-        {
-            var events = new List<AuditEvent>((int)Math.Min(window.Rows, int.MaxValue));
-            events.AddRange(WindowRows(store, Columns, window, r => Build(r, arena, targets)));
-            events.Sort(EventOrder.Instance);
-            return events;
         }
     }
 
@@ -141,9 +138,12 @@ public static class EventReader
 
     private static string WindowSql(string columns, TimeWindow window)
     {
-        var range = $"time >= {Literal(window.From)} AND time < {Literal(window.To)}";
+        var range = TimeRange(window);
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, columns, "WHERE " + range, "e." + range);
     }
+
+    /// <summary>The SQL condition on <c>time</c> that selects <paramref name="window"/>'s rows.</summary>
+    internal static string TimeRange(TimeWindow window) => $"time >= {Literal(window.From)} AND time < {Literal(window.To)}";
 
     /// <summary>Events matching a SQL condition over <c>events e</c>, in event-time order.</summary>
     internal static IEnumerable<AuditEvent> ReadWhere(CaseStore store, string condition)
@@ -152,7 +152,7 @@ public static class EventReader
         var mail = $"WHERE record_id IN (SELECT e.record_id FROM events e WHERE {condition})";
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, mail, condition) + InEventOrder;
         var targets = new TargetLists();
-        foreach (var evt in store.Stream(sql, r => Build(r, arena: null, targets)))
+        foreach (var evt in store.Stream(sql, r => Build(r, arena: null, targets, raws: null)))
             yield return evt;
     }
 
@@ -185,12 +185,15 @@ public static class EventReader
     }
 
     /// <summary>Events from <see cref="From"/> up to <see cref="To"/> (whole minutes), <see cref="Rows"/> of them.</summary>
-    internal readonly record struct TimeWindow(DateTime From, DateTime To, long Rows);
+    internal readonly record struct TimeWindow(DateTime From, DateTime To, long Rows)
+    {
+        public override string ToString() => $"{Literal(From)} to {Literal(To)}";
+    }
 
     private static string Literal(DateTime t) =>
         "TIMESTAMP '" + t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
-    private static AuditEvent Build(DbDataReader r, RawArena? arena, TargetLists targetLists)
+    private static AuditEvent Build(DbDataReader r, RawArena? arena, TargetLists targetLists, RawRecordWindow? raws)
     {
         var i = 0;
         string? S()
@@ -257,7 +260,8 @@ public static class EventReader
         var file = S() ?? "";
         var line = Long() ?? 0;
         var rawAt = i++;
-        if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt), arena);
+        if (raws is not null) SetRaw(evt, raws.For(r.GetInt64(rawAt)), arena);
+        else if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt), arena);
         var items = S();
         evt.Position = new SourcePosition(file, line);
 
@@ -279,6 +283,14 @@ public static class EventReader
     /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
     /// current chunk, copied here before the reader moves on.
     /// </summary>
+    /// <summary>A raw record from the window's <see cref="RawRecordWindow"/>: copied, since the window's buffer is used
+    /// again for the next window.</summary>
+    private static void SetRaw(AuditEvent evt, ReadOnlySpan<byte> utf8, RawArena? arena)
+    {
+        if (arena is not null) evt.UseRawUtf8(utf8, arena);
+        else evt.UseRawUtf8(utf8.ToArray());
+    }
+
     private static void SetRaw(AuditEvent evt, object? value, RawArena? arena)
     {
         switch (value)
