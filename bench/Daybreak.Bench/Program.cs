@@ -7,7 +7,8 @@ using Daybreak.Bench;
 // Usage:
 //   dotnet run -c Release --project bench/Daybreak.Bench -- [--scales 1,10] [--runs 3] [--data bench/data] [--report docs/performance.md]
 //       [--inputs signins,ual] [--phases parse,decode,ingest,duckdb,jq,hunt,hunt-cloud,hunt-all]
-//   (internal) ... phase NAME FILE WORKDIR   (NAME also hunt-profile, hunt-cloud-profile, sigma-fields, watch-latency)
+//   (internal) ... phase NAME FILE WORKDIR   (NAME also hunt-profile, hunt-cloud-profile, sigma-fields, watch-latency,
+//       and case-read / case-read-raw, where FILE is a case .duckdb: reading it back as `hunt --db` does)
 if (args.Length >= 4 && args[0] == "phase")
 {
     var result = Phases.Run(args[1], args[2], args[3]);

@@ -57,7 +57,12 @@ public static class CommunityRouting
         || string.Equals(evt.Auth.SignInType, "managedIdentity", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>PIM writes its audit records with loggedByService "PIM"; role assignments are category RoleManagement.</summary>
-    private static bool IsPim(AuditEvent evt) =>
-        string.Equals(evt.Category, "RoleManagement", StringComparison.OrdinalIgnoreCase) ||
-        evt.Raw.Contains("\"PIM\"", StringComparison.Ordinal);
+    /// <remarks>The raw record is searched as the UTF-8 bytes it is held as, where it is: asking for its text would
+    /// make (and keep) a UTF-16 copy of every audit record routed.</remarks>
+    private static bool IsPim(AuditEvent evt)
+    {
+        if (string.Equals(evt.Category, "RoleManagement", StringComparison.OrdinalIgnoreCase)) return true;
+        var utf8 = evt.RawUtf8();
+        return utf8.IsEmpty ? evt.Raw.Contains("\"PIM\"", StringComparison.Ordinal) : utf8.Span.IndexOf("\"PIM\""u8) >= 0;
+    }
 }

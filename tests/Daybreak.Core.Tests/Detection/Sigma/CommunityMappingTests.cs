@@ -204,6 +204,17 @@ public sealed class CommunityMappingTests
     }
 
     [Theory]
+    [InlineData("""{"loggedByService":"PIM"}""", "azure/auditlogs/*, azure/pim/*")]
+    [InlineData("""{"loggedByService":"Core Directory","x":"PIMS"}""", "azure/auditlogs/*")]
+    public void PIM_records_are_found_in_raw_records_held_as_UTF8_bytes(string raw, string expected)
+    {
+        // A case read back, or a decoder's arena, holds the raw record as bytes: routing searches those, not a copy.
+        var evt = new AuditEvent { RecordId = "x", Format = "test", Source = SourceKind.Audit, Category = "ApplicationManagement", Raw = "" };
+        evt.UseRawUtf8(System.Text.Encoding.UTF8.GetBytes(raw));
+        Assert.Equal(expected, string.Join(", ", CommunityRouting.Route(evt)));
+    }
+
+    [Theory]
     [InlineData("SignInLogs", "azure/signinlogs/*")]
     [InlineData("NonInteractiveUserSignInLogs", "azure/signinlogs/*")]
     [InlineData("ServicePrincipalSignInLogs", "")]
