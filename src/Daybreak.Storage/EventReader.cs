@@ -41,8 +41,8 @@ public static class EventReader
 
     /// <summary>
     /// Rows per window when raw records are read: a window's raw records are held in memory, two windows at a time
-    /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant: 16,384 rows 9.8–10.9 s and 650 MB
-    /// for the reading alone, 32,768 rows 9.6–10.0 s and 810 MB (docs/performance.md).
+    /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant with the window's records in one
+    /// buffer: 16,384 rows 9.8–10.9 s and 650 MB for the reading alone, 32,768 rows 9.6–10.0 s and 810 MB.
     /// </summary>
     public const int RawWindowRows = 16_384;
 
@@ -93,7 +93,9 @@ public static class EventReader
         if (windows.Count == 0) yield break;
         var columns = Columns.Replace("encode(e.raw) AS raw", "e.rowid AS raw", StringComparison.Ordinal) + InEventOrder;
         var targets = new TargetLists();
-        RawRecordWindow[] buffers = [new(), new()];
+        // Without a consumer's arena the pieces go through one of the reader's own, and each event gets an array.
+        var pieces = arena ?? new RawArena();
+        RawRecordWindow[] buffers = [new(pieces), new(pieces)];
         using var second = store.OpenSecondReader();
         DbConnection rawConnection = second ?? store.Connection;
         Task<RawRecordWindow>? next = null;
@@ -116,6 +118,7 @@ public static class EventReader
         {
             // A consumer that stops early (or throws) must not leave a read running on the second connection.
             try { next?.Wait(); } catch (AggregateException) { }
+            foreach (var buffer in buffers) buffer.Clear();
         }
     }
 
@@ -260,7 +263,7 @@ public static class EventReader
         var file = S() ?? "";
         var line = Long() ?? 0;
         var rawAt = i++;
-        if (raws is not null) SetRaw(evt, raws.For(r.GetInt64(rawAt)), arena);
+        if (raws is not null) SetRaw(evt, raws.Take(r.GetInt64(rawAt)), arena);
         else if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt), arena);
         var items = S();
         evt.Position = new SourcePosition(file, line);
@@ -283,12 +286,17 @@ public static class EventReader
     /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
     /// current chunk, copied here before the reader moves on.
     /// </summary>
-    /// <summary>A raw record from the window's <see cref="RawRecordWindow"/>: copied, since the window's buffer is used
-    /// again for the next window.</summary>
-    private static void SetRaw(AuditEvent evt, ReadOnlySpan<byte> utf8, RawArena? arena)
+    /// <summary>A raw record from the window's <see cref="RawRecordWindow"/>: the event takes the piece over when it is
+    /// in the consumer's arena, or an array of its own.</summary>
+    private static void SetRaw(AuditEvent evt, RawPiece piece, RawArena? arena)
     {
-        if (arena is not null) evt.UseRawUtf8(utf8, arena);
-        else evt.UseRawUtf8(utf8.ToArray());
+        if (arena is not null)
+        {
+            evt.UseRaw(piece);
+            return;
+        }
+        evt.UseRawUtf8(piece.Bytes.ToArray());
+        piece.Release();
     }
 
     private static void SetRaw(AuditEvent evt, object? value, RawArena? arena)

@@ -119,6 +119,17 @@ public sealed class AuditEvent
         _raw = null;
     }
 
+    /// <summary>The raw record held in an arena for this event (<see cref="RawArena.Hold"/>): the event takes the piece
+    /// over, and gives it back with <see cref="ReleaseRaw"/>.</summary>
+    public void UseRaw(RawPiece piece)
+    {
+        DropBytes();
+        _rawUtf8 = piece.Bytes;
+        _slab = piece.Slab;
+        _isUtf8 = true;
+        _raw = null;
+    }
+
     /// <summary>
     /// Says that the pipeline is done with the raw record: it is dropped (<see cref="Raw"/> reads as empty from now on,
     /// like <see cref="WithoutRaw"/>), and bytes pooled in a <see cref="RawArena"/> go back to it. Called once every

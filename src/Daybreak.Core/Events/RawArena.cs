@@ -39,6 +39,13 @@ public sealed class RawArena
     /// <summary>Slabs made so far (for tests and measurements: a pipeline that releases its events makes few).</summary>
     public int SlabsMade { get; private set; }
 
+    /// <summary>
+    /// Copies a raw record into the arena before the event that will hold it exists (a case reader reads a window's raw
+    /// records apart from the rows its events are built from): the piece goes to exactly one event
+    /// (<see cref="AuditEvent.UseRaw"/>), or is released.
+    /// </summary>
+    public RawPiece Hold(ReadOnlySpan<byte> bytes) => new(Copy(bytes, out var slab), slab);
+
     /// <summary>Copies <paramref name="bytes"/> into the arena; <paramref name="slab"/> is what the copy's holder releases
     /// (null when the record got its own array).</summary>
     internal ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes, out RawSlab? slab) => Copy(bytes, default, out slab);
@@ -89,6 +96,24 @@ public sealed class RawArena
     {
         if (_free.Count < _maxFree) _free.Enqueue(buffer);
     }
+}
+
+/// <summary>A raw record held in a <see cref="RawArena"/> for an event not made yet (<see cref="RawArena.Hold"/>).</summary>
+public readonly struct RawPiece
+{
+    internal RawPiece(ReadOnlyMemory<byte> bytes, RawSlab? slab)
+    {
+        Bytes = bytes;
+        Slab = slab;
+    }
+
+    /// <summary>The record's UTF-8 bytes, valid until the piece (or the event it went to) is released.</summary>
+    public ReadOnlyMemory<byte> Bytes { get; }
+
+    internal RawSlab? Slab { get; }
+
+    /// <summary>Gives the piece's memory back to its arena: for a piece that went to no event.</summary>
+    public void Release() => Slab?.Release();
 }
 
 /// <summary>One slab of a <see cref="RawArena"/>, counting the events that still hold part of it (and the reader,

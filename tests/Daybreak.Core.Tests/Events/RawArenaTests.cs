@@ -55,6 +55,28 @@ public sealed class RawArenaTests
     }
 
     [Fact]
+    public void Pieces_held_before_their_events_exist_go_to_one_event_each_or_back_to_the_arena()
+    {
+        // A case reader copies a window's raw records in first, then gives each to the event built for it.
+        var arena = new RawArena();
+        var pieces = Enumerable.Range(0, 40).Select(i => arena.Hold(System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}" + new string('x', 3_000)))).ToList();
+        var events = new List<AuditEvent>();
+        for (var i = 0; i < 30; i++)
+        {
+            var evt = new AuditEvent { RecordId = $"r{i}", Format = "test", Raw = "" };
+            evt.UseRaw(pieces[i]);
+            events.Add(evt);
+        }
+        Assert.All(events.Select((e, i) => (e, i)), x => Assert.StartsWith($"{{\"n\":{x.i}}}", x.e.Raw));
+        // Events released and the pieces no event took released: every slab is free again and is what comes next.
+        foreach (var evt in events) evt.ReleaseRaw();
+        foreach (var piece in pieces.Skip(30)) piece.Release();
+        var made = arena.SlabsMade;
+        for (var i = 0; i < 40; i++) arena.Hold(new byte[3_000]).Release();
+        Assert.Equal(made, arena.SlabsMade);
+    }
+
+    [Fact]
     public void Without_an_arena_each_event_owns_its_bytes()
     {
         var bytes = "{\"b\":2}"u8.ToArray();
