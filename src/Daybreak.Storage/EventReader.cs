@@ -42,7 +42,7 @@ public static class EventReader
     /// <summary>
     /// Rows per window when raw records are read: a window's raw records are held in memory, two windows at a time
     /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant with the window's records in one
-    /// buffer: 16,384 rows 9.8–10.9 s and 650 MB for the reading alone, 32,768 rows 9.6–10.0 s and 810 MB.
+    /// buffer: 16,384 rows 9.6–11.1 s and 640–660 MB for the reading alone, 32,768 rows 9.6–10.0 s and 800–815 MB.
     /// </summary>
     public const int RawWindowRows = 16_384;
 
@@ -81,12 +81,12 @@ public static class EventReader
 
     /// <summary>
     /// With raw records: the events stream out of DuckDB's sort as they do without them, each row naming its row id,
-    /// and each finds its raw record in the window's <see cref="RawRecordWindow"/>, read unsorted beforehand. Where the
+    /// and each takes its raw record from the window's <see cref="RawRecordWindow"/>, read unsorted beforehand. Where the
     /// store gives a second connection, the next window's raw records are read on it (on a thread-pool thread) while
     /// this window's events are handed out.
     /// </summary>
-    /// <remarks>Measured on the 300-user simulated tenant, reading alone: 9.8–10.9 s and 650 MB against 14.2–15.6 s
-    /// and 1.5 GB for built events sorted here, and 5.7–5.9 s without raw records.</remarks>
+    /// <remarks>Measured on the 300-user simulated tenant, reading alone: 9.5–9.9 s and 750–850 MB against 13.2–17.4 s
+    /// and 1.5–1.6 GB for built events sorted here, and 5.7–6.4 s without raw records (docs/performance.md).</remarks>
     private static IEnumerable<AuditEvent> ReadWithRawBeside(CaseStore store, int windowRows, RawArena? arena)
     {
         var windows = TimeWindows(store, windowRows);
