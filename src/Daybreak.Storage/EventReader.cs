@@ -281,11 +281,6 @@ public static class EventReader
         return evt;
     }
 
-    /// <summary>
-    /// The raw record comes back as its UTF-8 bytes (<c>encode(raw)</c>): Sigma views parse those in place, so the
-    /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
-    /// current chunk, copied here before the reader moves on.
-    /// </summary>
     /// <summary>A raw record from the window's <see cref="RawRecordWindow"/>: the event takes the piece over when it is
     /// in the consumer's arena, or an array of its own.</summary>
     private static void SetRaw(AuditEvent evt, RawPiece piece, RawArena? arena)
@@ -299,6 +294,11 @@ public static class EventReader
         piece.Release();
     }
 
+    /// <summary>
+    /// The raw record comes back as its UTF-8 bytes (<c>encode(raw)</c>): Sigma views parse those in place, so the
+    /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
+    /// current chunk, copied here before the reader moves on.
+    /// </summary>
     private static void SetRaw(AuditEvent evt, object? value, RawArena? arena)
     {
         switch (value)

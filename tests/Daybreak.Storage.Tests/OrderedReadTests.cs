@@ -165,6 +165,23 @@ public sealed class OrderedReadTests
     }
 
     [Fact]
+    public void A_raw_record_read_that_gives_fewer_rows_than_planned_or_lacks_a_row_is_an_error()
+    {
+        // The raw records are read apart from the sorted rows: the two reads must agree, or the hunt stops and says so.
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        WriteShuffled(store);
+        var window = EventReader.TimeWindows(store, 1_000_000).Single();
+        using var second = store.OpenSecondReader()!;
+        var raws = new RawRecordWindow(new RawArena()).Load(second, window);
+        Assert.StartsWith("{\"n\":", System.Text.Encoding.UTF8.GetString(raws.Take(0).Bytes.Span));
+
+        var ex = Assert.Throws<StoreException>(() => raws.Load(second, window with { Rows = window.Rows + 1 }));
+        Assert.Contains("600 of its 601 rows", ex.Message);
+        Assert.Contains("not among its window's raw records", Assert.Throws<StoreException>(() => raws.Take(10_000)).Message);
+    }
+
+    [Fact]
     public void Windows_are_whole_minutes_holding_at_most_the_asked_rows_unless_one_minute_holds_more()
     {
         using var dir = new TempDir();
