@@ -256,7 +256,7 @@ public sealed partial class CaseStore : IDisposable
         return cmd;
     }
 
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var cut = message.IndexOf('\n');
         return cut < 0 ? message : message[..cut];

@@ -97,7 +97,7 @@ public static class EventReader
         var pieces = arena ?? new RawArena();
         RawRecordWindow[] buffers = [new(pieces), new(pieces)];
         using var second = store.OpenSecondReader();
-        DbConnection rawConnection = second ?? store.Connection;
+        var rawConnection = second ?? store.Connection;
         Task<RawRecordWindow>? next = null;
         try
         {
@@ -264,7 +264,7 @@ public static class EventReader
         var line = Long() ?? 0;
         var rawAt = i++;
         if (raws is not null) SetRaw(evt, raws.Take(r.GetInt64(rawAt)), arena);
-        else if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt), arena);
+        else if (!r.IsDBNull(rawAt)) SetRaw(evt, r.GetValue(rawAt));
         var items = S();
         evt.Position = new SourcePosition(file, line);
 
@@ -295,27 +295,15 @@ public static class EventReader
     }
 
     /// <summary>
-    /// The raw record comes back as its UTF-8 bytes (<c>encode(raw)</c>): Sigma views parse those in place, so the
-    /// UTF-16 text, twice the size, is made only if something asks for it. DuckDB hands a blob as a stream over the
-    /// current chunk, copied here before the reader moves on.
+    /// The raw record of a query that reads it with the other columns (<see cref="ReadWhere"/>'s few events) comes back
+    /// as its UTF-8 bytes (<c>encode(raw)</c>): Sigma views parse those in place, so the UTF-16 text, twice the size,
+    /// is made only if something asks for it. DuckDB hands a blob as a stream over the current chunk, copied here
+    /// before the reader moves on.
     /// </summary>
-    private static void SetRaw(AuditEvent evt, object? value, RawArena? arena)
+    private static void SetRaw(AuditEvent evt, object? value)
     {
         switch (value)
         {
-            case Stream stream when arena is not null:
-                var length = checked((int)stream.Length);
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-                try
-                {
-                    stream.ReadExactly(buffer, 0, length);
-                    evt.UseRawUtf8(buffer.AsSpan(0, length), arena);
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                }
-                break;
             case Stream stream:
                 var bytes = new byte[stream.Length];
                 stream.ReadExactly(bytes);

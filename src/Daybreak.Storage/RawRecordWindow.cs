@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Daybreak.Events;
+using DuckDB.NET.Data;
 
 namespace Daybreak.Storage;
 
@@ -21,10 +21,10 @@ internal sealed class RawRecordWindow(RawArena arena)
 
     /// <summary>Reads <paramref name="window"/>'s raw records over <paramref name="connection"/> in place of the last
     /// window's (any of those not taken go back to the arena); fails when DuckDB gives fewer rows than planned.</summary>
-    public RawRecordWindow Load(DbConnection connection, EventReader.TimeWindow window)
+    public RawRecordWindow Load(DuckDBConnection connection, EventReader.TimeWindow window)
     {
         Clear();
-        using var cmd = (DuckDB.NET.Data.DuckDBCommand)connection.CreateCommand();
+        using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT rowid, encode(raw) FROM events WHERE " + EventReader.TimeRange(window);
         // Streamed, not materialised by DuckDB first: the rows are copied out as they come.
         cmd.UseStreamingMode = true;
@@ -50,9 +50,9 @@ internal sealed class RawRecordWindow(RawArena arena)
                 _byRow[row] = arena.Hold(_scratch.AsSpan(0, length));
             }
         }
-        catch (DuckDB.NET.Data.DuckDBException ex)
+        catch (DuckDBException ex)
         {
-            throw new StoreException("reading the case's raw records: " + ex.Message.Split('\n')[0], ex);
+            throw new StoreException("reading the case's raw records: " + CaseStore.FirstLine(ex.Message), ex);
         }
         if (read != window.Rows)
             throw new StoreException($"reading the case's raw records for {window} gave {read:N0} of its {window.Rows:N0} rows: the read stopped early");
