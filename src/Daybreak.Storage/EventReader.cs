@@ -41,8 +41,9 @@ public static class EventReader
 
     /// <summary>
     /// Rows per window when raw records are read: a window's raw records are held in memory, two windows at a time
-    /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant with the window's records in one
-    /// buffer: 16,384 rows 9.6–11.1 s and 640–660 MB for the reading alone, 32,768 rows 9.6–10.0 s and 800–815 MB.
+    /// (<see cref="RawRecordWindow"/>). Measured on the 300-user simulated tenant, reading alone: 16,384 rows 9.8–11.7 s
+    /// and 745–800 MB, 8,192 rows 9.5–13.1 s and 560–595 MB, 4,096 rows 14.1–17.9 s; the CLI hunt at 8,192 rows was no
+    /// faster (docs/performance.md).
     /// </summary>
     public const int RawWindowRows = 16_384;
 
@@ -136,7 +137,7 @@ public static class EventReader
             yield return r;
         }
         if (read != window.Rows)
-            throw new StoreException($"reading the case's events from {Literal(window.From)} to {Literal(window.To)} gave {read:N0} of its {window.Rows:N0} rows: the read stopped early");
+            throw new StoreException($"reading the case's events from {window} gave {read:N0} of its {window.Rows:N0} rows: the read stopped early");
     }
 
     private static string WindowSql(string columns, TimeWindow window)
@@ -190,6 +191,7 @@ public static class EventReader
     /// <summary>Events from <see cref="From"/> up to <see cref="To"/> (whole minutes), <see cref="Rows"/> of them.</summary>
     internal readonly record struct TimeWindow(DateTime From, DateTime To, long Rows)
     {
+        /// <summary>The window as error messages name it.</summary>
         public override string ToString() => $"{Literal(From)} to {Literal(To)}";
     }
 
