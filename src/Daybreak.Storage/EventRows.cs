@@ -101,12 +101,19 @@ internal static class EventRows
         mailItems.CreateRow()
             .AppendValue(evt.RecordId)
             .AppendValue(evt.Time)
-            .AppendValue(folder.Id)
+            .AppendUtf8OrText(folder.IdUtf8(), folder, static f => f.Id)
             .AppendValue(folder.Path)
-            .AppendValue(item?.InternetMessageId)
+            .AppendUtf8OrText(item?.InternetMessageIdUtf8() ?? default, item, static i => i?.InternetMessageId)
             .AppendValue(item?.SizeInBytes)
             .AppendValue(item?.ImmutableId)
             .EndRow();
+
+    /// <summary>
+    /// A message or folder id as the UTF-8 bytes the decoder kept (checked to be UTF-8 when kept: DuckDB takes them
+    /// unchecked), so that their text is never made only to be encoded back; as its text where none were kept.
+    /// </summary>
+    private static IDuckDBAppenderRow AppendUtf8OrText<T>(this IDuckDBAppenderRow row, ReadOnlyMemory<byte> utf8, T owner, Func<T, string?> text) =>
+        !utf8.IsEmpty && MemoryMarshal.TryGetArray(utf8, out var segment) ? row.AppendValue(segment.AsSpan()) : row.AppendValue(text(owner));
 
     /// <summary>Targets as the JSON array docs/schema.md describes, or null when the event has none.</summary>
     private static string? TargetsJson(List<Target> targets)

@@ -179,6 +179,36 @@ public sealed class CaseStoreTests
     }
 
     [Fact]
+    public void Message_and_folder_ids_the_decoder_kept_as_utf8_are_stored_as_their_text()
+    {
+        // One Management Activity API line as .NET writes it (< and > escaped), read by the single-pass reader, which
+        // keeps the ids as UTF-8 (unescaped, or as written when not ASCII); one id has an escape past ASCII and is kept as
+        // text. Both kinds must store the same.
+        const string line = """
+            {"CreationTime":"2024-01-12T03:04:05","Id":"5d2f8a61-0c3e-4d7e-9a1b-2f4c6e8a0b11","Operation":"MailItemsAccessed","OrganizationId":"7a1b2c3d-1111-2222-3333-444455556666","RecordType":50,"ResultStatus":"Succeeded","UserKey":"10032001ABCDEF99","UserType":0,"Workload":"Exchange","UserId":"ceo@contoso.example","ClientIPAddress":"203.0.113.7","MailboxGuid":"0b9e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b","MailboxOwnerUPN":"ceo@contoso.example","OperationProperties":[{"Name":"MailAccessType","Value":"Bind"}],"Folders":[{"Id":"LgAAAAB\u0031","Path":"\\Inbox","FolderItems":[{"InternetMessageId":"\u003Cm1@contoso.example\u003E","SizeInBytes":10},{"InternetMessageId":"\u003Ccaf\u00e9@contoso.example\u003E","SizeInBytes":20},{"InternetMessageId":"<résumé-☃@x>","SizeInBytes":30}]}]}
+            """;
+        using var dir = new TempDir();
+        var path = dir.Write("ual.ndjson", line + "\n");
+        var evt = new Daybreak.Decoders.FileDecoder(Daybreak.Decoders.NormaliserRegistry.CreateDefault(), new Daybreak.Decoders.DecodeOptions())
+            .Decode(new Daybreak.Sources.InputSource(path)).Single().Event!;
+        var items = evt.Mail!.Folders[0].Items;
+        Assert.False(items[0].InternetMessageIdUtf8().IsEmpty); // the bytes path is what this test writes
+        Assert.True(items[1].InternetMessageIdUtf8().IsEmpty);
+        Assert.Equal("<résumé-☃@x>"u8.ToArray(), items[2].InternetMessageIdUtf8().ToArray());
+        Assert.False(evt.Mail.Folders[0].IdUtf8().IsEmpty);
+
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        using (var writer = new EventWriter(store))
+        {
+            writer.Write(evt);
+            writer.Flush();
+        }
+        var rows = store.Query("SELECT folder_id, internet_message_id, size_bytes FROM mail_items ORDER BY size_bytes").Rows.Select(r => string.Join("|", r));
+        Assert.Equal(["LgAAAAB1|<m1@contoso.example>|10", "LgAAAAB1|<caf\u00e9@contoso.example>|20", "LgAAAAB1|<r\u00e9sum\u00e9-\u2603@x>|30"], rows);
+        Assert.Equal(1L, store.Query("SELECT count(*) FROM mail_items WHERE internet_message_id = '<m1@contoso.example>'").Rows[0][0]);
+    }
+
+    [Fact]
     public void A_case_from_before_version_6_keeps_its_mail_items_and_reads_them_back_the_same()
     {
         using var dir = new TempDir();

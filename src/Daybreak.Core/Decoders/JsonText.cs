@@ -149,6 +149,50 @@ internal static class JsonText
     }
 
     /// <summary>
+    /// The UTF-8 bytes of a string token's text (quotes left out) written to <paramref name="utf8"/>, which must be at
+    /// least as long as <paramref name="escaped"/>: false when it holds a control character, an escape that is not
+    /// JSON's, or one that stands for a character past ASCII (those are left to the text path, which knows surrogates).
+    /// What is not escaped is copied as it is: the caller checks that the result is UTF-8.
+    /// </summary>
+    internal static bool TryUnescapeToUtf8(ReadOnlySpan<byte> escaped, Span<byte> utf8, out int written)
+    {
+        written = 0;
+        var i = 0;
+        while (true)
+        {
+            var rest = escaped[i..];
+            var backslash = rest.IndexOf((byte)'\\');
+            var plain = backslash < 0 ? rest : rest[..backslash];
+            if (plain.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0) return false;
+            plain.CopyTo(utf8[written..]);
+            written += plain.Length;
+            if (backslash < 0) return true;
+            i += backslash;
+            if (i + 1 >= escaped.Length) return false;
+            byte b;
+            switch (escaped[i + 1])
+            {
+                case (byte)'u':
+                    if (i + 6 > escaped.Length || !Utf8Parser.TryParse(escaped.Slice(i + 2, 4), out ushort code, out var used, 'x') || used != 4 || code >= 0x80)
+                        return false;
+                    b = (byte)code;
+                    i += 6;
+                    break;
+                case (byte)'"': b = (byte)'"'; i += 2; break;
+                case (byte)'\\': b = (byte)'\\'; i += 2; break;
+                case (byte)'/': b = (byte)'/'; i += 2; break;
+                case (byte)'b': b = (byte)'\b'; i += 2; break;
+                case (byte)'f': b = (byte)'\f'; i += 2; break;
+                case (byte)'n': b = (byte)'\n'; i += 2; break;
+                case (byte)'r': b = (byte)'\r'; i += 2; break;
+                case (byte)'t': b = (byte)'\t'; i += 2; break;
+                default: return false;
+            }
+            utf8[written++] = b;
+        }
+    }
+
+    /// <summary>
     /// Where the number starting at <paramref name="start"/> ends, by JSON's grammar
     /// (<c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>, as long as it goes); -1 when no number starts there.
     /// </summary>

@@ -13,6 +13,10 @@ internal static partial class UalEventBuilder
     public static AuditEvent Build(UalRecord r, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena) =>
         Build(r, new AuditEvent(RecordIds.FromSourceId(SourceKind.Ual, r.Id!), format, rawUtf8, arena));
 
+    /// <summary>The same, with the record id the reader made (<see cref="RecordIds.FromSourceId"/> of the record's Id).</summary>
+    public static AuditEvent Build(UalRecord r, string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena) =>
+        Build(r, new AuditEvent(recordId, format, rawUtf8, arena));
+
     private static AuditEvent Build(UalRecord r, AuditEvent evt)
     {
         evt.Source = SourceKind.Ual;

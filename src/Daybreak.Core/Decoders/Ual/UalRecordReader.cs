@@ -54,6 +54,13 @@ internal static class UalRecordReader
         F.Operation, F.OrganizationId, F.Workload, F.OfficeWorkload, F.RecordType, F.ResultStatus, F.ErrorNumber, F.LogonError,
         F.UserType, F.ClientAppId, F.AppId, F.ApplicationId, F.ClientInfoString, F.UserAgent, F.ItemType);
 
+    /// <summary>
+    /// The root fields whose string values are made text only when <see cref="Build"/> asks for them: a record usually
+    /// has two of the four client address fields and only the first is used, and the record id is made from the
+    /// bytes of Id without the text of Id itself.
+    /// </summary>
+    private static readonly bool[] Deferred = RepeatingFields(F.Id, F.ClientIpAddress, F.ClientIp, F.ClientIpUnderscore, F.ActorIpAddress);
+
     private static bool[] RepeatingFields(params F[] fields)
     {
         var repeats = new bool[(int)F.Folders + 1];
@@ -105,6 +112,8 @@ internal static class UalRecordReader
         public readonly Utf8StringCache Strings = Utf8StringCache.ForThread;
         public readonly string?[] Text = new string?[(int)F.Folders + 1];
         public readonly bool[] Present = new bool[(int)F.Folders + 1];
+        // Where a deferred field's string value is in the line (ValueStart + 1; 0 when not deferred), its length, escaped.
+        public readonly (int At, int Length, bool Escaped)[] Later = new (int, int, bool)[(int)F.Folders + 1];
         public string? Operation;
         public DateTime Time;
         public bool HasTime;
@@ -112,17 +121,20 @@ internal static class UalRecordReader
         public List<MailFolder>? Folders;
         public string? ContextClientAppId, ContextSessionId, ContextTokenId;
         public AadIdentities.Entity? Target, AadTarget;
+        public readonly Utf8Texts Texts = new();
 
         public void Clear()
         {
             Array.Clear(Text);
             Array.Clear(Present);
+            Array.Clear(Later);
             Operation = ContextClientAppId = ContextSessionId = ContextTokenId = null;
             Time = default;
             HasTime = false;
             Record.Reset();
             Folders = null;
             Target = AadTarget = null;
+            Texts.Clear();
         }
     }
 
@@ -164,9 +176,11 @@ internal static class UalRecordReader
                 case F.Target: f.Target = Identities(ref reader, f.Strings); break;
                 case F.AadTarget: f.AadTarget = Identities(ref reader, f.Strings); break;
                 case F.AppAccessContext: AppAccessContext(ref reader, f); break;
-                case F.Folders: f.Folders = Folders(ref reader, f.Strings); break;
+                case F.Folders: f.Folders = Folders(ref reader, f); break;
                 default:
-                    f.Text[slot] = Scalar(ref reader, f.Strings, Repeats[slot]);
+                    if (Deferred[slot] && reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty)
+                        f.Later[slot] = (reader.ValueStart + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    else f.Text[slot] = Scalar(ref reader, f.Strings, Repeats[slot]);
                     break;
             }
         }
@@ -287,8 +301,9 @@ internal static class UalRecordReader
     }
 
     /// <summary>Folders[] of objects with Id, Path and FolderItems[] (InternetMessageId, SizeInBytes, ImmutableId).</summary>
-    private static List<MailFolder> Folders(ref JsonLineReader reader, Utf8StringCache strings)
+    private static List<MailFolder> Folders(ref JsonLineReader reader, Fields f)
     {
+        var strings = f.Strings;
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         var folders = new List<MailFolder>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -303,9 +318,13 @@ internal static class UalRecordReader
                 seen |= 1 << slot;
                 switch (slot)
                 {
-                    case FolderId: folder.Id = Scalar(ref reader, strings); break;
+                    case FolderId:
+                        var keptFolderId = f.Texts.Keep(ref reader);
+                        if (keptFolderId >= 0) f.Texts.Give(keptFolderId, folder);
+                        else folder.Id = Scalar(ref reader, strings);
+                        break;
                     case FolderPath: folder.Path = Scalar(ref reader, strings, repeats: true); break;
-                    default: FolderItemsOf(ref reader, folder, strings); break;
+                    default: FolderItemsOf(ref reader, folder, f); break;
                 }
             }
             folders.Add(folder);
@@ -313,8 +332,9 @@ internal static class UalRecordReader
         return folders;
     }
 
-    private static void FolderItemsOf(ref JsonLineReader reader, MailFolder folder, Utf8StringCache strings)
+    private static void FolderItemsOf(ref JsonLineReader reader, MailFolder folder, Fields f)
     {
+        var strings = f.Strings;
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType != JsonTokenType.StartArray) Bail();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -322,6 +342,7 @@ internal static class UalRecordReader
             if (reader.TokenType is JsonTokenType.StartArray) { reader.Skip(); continue; }
             if (reader.TokenType != JsonTokenType.StartObject) continue; // only objects are items
             string? messageId = null, immutableId = null;
+            var keptId = -1;
             long? size = null;
             var seen = 0;
             var context = FieldNames.Start;
@@ -331,12 +352,17 @@ internal static class UalRecordReader
                 seen |= 1 << slot;
                 switch (slot)
                 {
-                    case ItemMessageId: messageId = Scalar(ref reader, strings); break;
+                    case ItemMessageId:
+                        keptId = f.Texts.Keep(ref reader);
+                        if (keptId < 0) messageId = Scalar(ref reader, strings);
+                        break;
                     case ItemSize: size = Size(ref reader, strings); break;
                     default: immutableId = Scalar(ref reader, strings); break;
                 }
             }
-            folder.Items.Add(new MailItem(messageId, size, immutableId));
+            var item = new MailItem(messageId, size, immutableId);
+            if (keptId >= 0) f.Texts.Give(keptId, item);
+            folder.Items.Add(item);
         }
     }
 
@@ -359,11 +385,13 @@ internal static class UalRecordReader
         string? T(F field) => f.Text[(int)field];
         var r = f.Record;
         // No id (or a blank one) means a content hash of the raw text: the general path's job.
-        if (f.Operation is null || T(F.Id) is not { } id || string.IsNullOrWhiteSpace(id)) return null;
+        if (f.Operation is null) return null;
+        var recordId = RecordIdOf(f, utf8);
+        if (recordId is null) return null;
         var utc = f.Time;
         if (!f.HasTime && (T(F.CreationTime) is not { } time || !Timestamps.TryParse(time, out utc))) return null;
+        f.Texts.Bind();
         r.Operation = f.Operation;
-        r.Id = id;
         r.Time = utc;
         r.OrganizationId = T(F.OrganizationId);
         r.Workload = T(F.Workload) ?? T(F.OfficeWorkload);
@@ -378,7 +406,7 @@ internal static class UalRecordReader
         r.AppId = T(F.AppId);
         r.ApplicationId = T(F.ApplicationId);
         r.TokenObjectId = T(F.TokenObjectId);
-        r.ClientIp = T(F.ClientIpAddress) ?? T(F.ClientIp) ?? T(F.ClientIpUnderscore) ?? T(F.ActorIpAddress);
+        r.ClientIp = Later(f, utf8, F.ClientIpAddress) ?? Later(f, utf8, F.ClientIp) ?? Later(f, utf8, F.ClientIpUnderscore) ?? Later(f, utf8, F.ActorIpAddress);
         r.ClientInfoString = T(F.ClientInfoString);
         r.UserAgent = T(F.UserAgent);
         r.SessionId = T(F.SessionId) ?? f.ContextSessionId;
@@ -394,7 +422,30 @@ internal static class UalRecordReader
             r.OperationCount = f.Present[(int)F.OperationCount] ? f.Text[(int)F.OperationCount] ?? "" : null;
             r.MailFolders = f.Folders ?? [];
         }
-        return UalEventBuilder.Build(r, UalVariant.Api, utf8, arena);
+        return UalEventBuilder.Build(r, recordId, UalVariant.Api, utf8, arena);
+    }
+
+    /// <summary>A <see cref="Deferred"/> field's text, as <see cref="Scalar"/> would have read it.</summary>
+    private static string? Later(Fields f, ReadOnlySpan<byte> utf8, F field)
+    {
+        if (f.Text[(int)field] is { } text) return text;
+        if (f.Later[(int)field] is not { At: > 0 } later) return null;
+        return JsonLineReader.StringAt(utf8, later.At - 1, later.Length, later.Escaped) is { Length: > 0 } s ? s : null;
+    }
+
+    /// <summary>
+    /// <see cref="RecordIds.FromSourceId"/> of the record's Id: made straight from its bytes when they are ASCII without
+    /// escapes (every Id seen), so that the Id's own text is never made; from its text otherwise. Null when the record
+    /// has no Id or a blank one (the general path hashes its content).
+    /// </summary>
+    private static string? RecordIdOf(Fields f, ReadOnlySpan<byte> utf8)
+    {
+        if (f.Text[(int)F.Id] is { } text) return string.IsNullOrWhiteSpace(text) ? null : RecordIds.FromSourceId(SourceKind.Ual, text);
+        if (f.Later[(int)F.Id] is not { At: > 0 } later) return null;
+        var bytes = utf8.Slice(later.At - 1, later.Length);
+        if (!later.Escaped && RecordIds.TryFromAsciiSourceId(SourceKind.Ual, bytes, out var id)) return id;
+        var value = JsonLineReader.StringAt(utf8, later.At - 1, later.Length, later.Escaped);
+        return string.IsNullOrWhiteSpace(value) ? null : RecordIds.FromSourceId(SourceKind.Ual, value);
     }
 
     [System.Runtime.CompilerServices.InlineArray(5)]

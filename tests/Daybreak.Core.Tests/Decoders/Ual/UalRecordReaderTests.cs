@@ -47,8 +47,28 @@ public sealed class UalRecordReaderTests
         // Ids as raw UTF-8 (the serializer above escapes what is not ASCII): the bytes path declines, the text path decides.
         data.Add(System.Text.RegularExpressions.Regex.Replace(line, "\"Id\":\"[^\"]*\"", "\"Id\":\" Ünïcode-ID \""));
         data.Add(System.Text.RegularExpressions.Regex.Replace(line, "\"Id\":\"[^\"]*\"", "\"Id\":\"\u00a0\u00a0\""));
+        data.AddRange(IdVariants(line));
+        data.Add(line.Replace("m1@", "\\ud83d\\ude00@").Replace("m2@", "\\ud800@")); // a lone surrogate: declined, read leniently
         return data;
     }
+
+    /// <summary>
+    /// Message and folder ids are kept as UTF-8 where they can be (as written, or unescaped when the escapes stand for
+    /// ASCII, as .NET writes &lt; and &gt;), and read as text otherwise; only the first client address field present is
+    /// made text. Every one of these lines is the fast path's, and must give the general path's event.
+    /// </summary>
+    private static string[] IdVariants(string line) =>
+    [
+        line.Replace("\\u003C", "<").Replace("\\u003E", ">"),
+        line.Replace("m1@", "caf\u00e9@").Replace("\"LgAAAAB1\"", "\"LgAAAAB1-\u00e9\""),
+        line.Replace("m1@", "caf\\u00E9@").Replace("\"LgAAAAB1\"", "\"LgAAAAB\\u0031\""),
+        line.Replace("m1@", "q\\\"uote\\/slash\\\\back@").Replace("m2@", "tab\\there@"),
+        line.Replace("\"InternetMessageId\":\"\\u003Cm1@contoso.example\\u003E\"", "\"InternetMessageId\":\"\""),
+        line.Replace("\"InternetMessageId\":\"\\u003Cm1@contoso.example\\u003E\"", "\"InternetMessageId\":42"),
+        line.Replace("\"ClientIPAddress\":", "\"ClientIP\":\"192.0.2.\\u0037\",\"ClientIPAddress\":"),
+        line.Replace("\"ClientIPAddress\":\"", "\"ActorIpAddress\":\"198.51.100.9\",\"Client_IPAddress\":\"\\u0032"),
+        line.Replace("\"ClientIPAddress\":\"[2001:db8:5::17]:443\"", "\"ClientIPAddress\":\"\",\"ClientIP\":\"203.0.113.4:80\""),
+    ];
 
     private static readonly Func<JsonObject, JsonObject>[] Changes =
     [
@@ -144,6 +164,30 @@ public sealed class UalRecordReaderTests
         // (Item, AffectedItems) are the general path's.
         var read = FixtureRecords().Where(r => UalRecordReader.TryRead(Encoding.UTF8.GetBytes(r.ToJsonString())) is not null).Select(r => (string)r["Operation"]!);
         Assert.Equal(["MailItemsAccessed", "Add service principal credentials.", "New-InboxRule", "Set-Mailbox", "Add-MailboxPermission", "New-ManagementRoleAssignment", "UpdateInboxRules"], read);
+    }
+
+    [Fact]
+    public void Keeps_message_and_folder_ids_as_their_utf8_and_makes_the_same_text_of_them()
+    {
+        var line = FixtureRecords()[0].ToJsonString(); // the message ids as .NET writes them: \u003Cm1@...\u003E
+        Assert.Contains("\\u003Cm1@", line);
+        var folder = UalRecordReader.TryRead(Encoding.UTF8.GetBytes(line))!.Mail!.Folders[0];
+        Assert.Equal("LgAAAAB1"u8.ToArray(), folder.IdUtf8().ToArray());
+        Assert.Equal("<m1@contoso.example>"u8.ToArray(), folder.Items[0].InternetMessageIdUtf8().ToArray());
+        Assert.Equal(["<m1@contoso.example>", "<m2@contoso.example>"], folder.Items.Select(i => i.InternetMessageId));
+        Assert.Equal("LgAAAAB1", folder.Id);
+
+        // An escape that stands for more than ASCII is left to the text path.
+        var other = UalRecordReader.TryRead(Encoding.UTF8.GetBytes(line.Replace("m1@", "caf\\u00E9@")))!.Mail!.Folders[0].Items[0];
+        Assert.True(other.InternetMessageIdUtf8().IsEmpty);
+        Assert.Equal("<caf\u00e9@contoso.example>", other.InternetMessageId);
+    }
+
+    [Fact]
+    public void The_id_and_address_variants_are_read_by_the_fast_path()
+    {
+        var line = FixtureRecords()[0].ToJsonString();
+        Assert.All(IdVariants(line), l => Assert.NotNull(UalRecordReader.TryRead(Encoding.UTF8.GetBytes(l))));
     }
 
     [Fact]
