@@ -114,7 +114,7 @@ public sealed partial class CaseStore : IDisposable
         return reader;
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+    private static string Literal(string text) => SqlText.Literal(text);
 
     /// <summary>Opens an existing case file so that nothing can change it: the engine itself refuses writes.</summary>
     public static CaseStore OpenReadOnly(string path)

@@ -22,48 +22,48 @@ internal static class EventRows
 
     public static void AppendEvent(DuckDBAppender events, AuditEvent evt) =>
         events.CreateRow()
-            .AppendValue(evt.RecordId)
+            .AppendText(evt.RecordId)
             .AppendValue(evt.Time)
-            .AppendValue(evt.TenantId)
-            .AppendValue(evt.Source.Name())
-            .AppendValue(evt.Format)
-            .AppendValue(evt.Category)
-            .AppendValue(evt.Operation)
+            .AppendText(evt.TenantId)
+            .AppendText(evt.Source.Name())
+            .AppendText(evt.Format)
+            .AppendText(evt.Category)
+            .AppendText(evt.Operation)
             .AppendValue(StatusNames[evt.Outcome.Status])
-            .AppendValue(evt.Outcome.Code)
-            .AppendValue(evt.Outcome.Reason)
+            .AppendText(evt.Outcome.Code)
+            .AppendText(evt.Outcome.Reason)
             .AppendValue(ActorKindNames[evt.Actor.Kind])
-            .AppendValue(evt.Actor.ObjectId)
-            .AppendValue(evt.Actor.Upn)
-            .AppendValue(evt.Actor.AppId)
-            .AppendValue(evt.Actor.DisplayName)
-            .AppendValue(evt.Network.Ip)
-            .AppendValue(evt.Network.Country)
-            .AppendValue(evt.Network.City)
+            .AppendText(evt.Actor.ObjectId)
+            .AppendText(evt.Actor.Upn)
+            .AppendText(evt.Actor.AppId)
+            .AppendText(evt.Actor.DisplayName)
+            .AppendText(evt.Network.Ip)
+            .AppendText(evt.Network.Country)
+            .AppendText(evt.Network.City)
             .AppendValue(evt.Network.Asn)
-            .AppendValue(evt.Network.UserAgent)
-            .AppendValue(evt.Network.ClientApp)
-            .AppendValue(evt.Auth.Requirement)
-            .AppendValue(evt.Auth.ConditionalAccessStatus)
+            .AppendText(evt.Network.UserAgent)
+            .AppendText(evt.Network.ClientApp)
+            .AppendText(evt.Auth.Requirement)
+            .AppendText(evt.Auth.ConditionalAccessStatus)
             .AppendValue(evt.Auth.IsInteractive)
-            .AppendValue(evt.Auth.TokenIssuerType)
-            .AppendValue(evt.Auth.Protocol)
-            .AppendValue(evt.Auth.SignInType)
-            .AppendValue(evt.Auth.CorrelationId)
-            .AppendValue(evt.Auth.SessionId)
-            .AppendValue(evt.Auth.UniqueTokenId)
-            .AppendValue(evt.Auth.SignInActivityId)
-            .AppendValue(evt.Auth.CredentialKeyId)
-            .AppendValue(evt.Mail?.MailboxOwnerUpn)
-            .AppendValue(evt.Mail?.MailboxGuid)
-            .AppendValue(evt.Mail?.AccessType)
+            .AppendText(evt.Auth.TokenIssuerType)
+            .AppendText(evt.Auth.Protocol)
+            .AppendText(evt.Auth.SignInType)
+            .AppendText(evt.Auth.CorrelationId)
+            .AppendText(evt.Auth.SessionId)
+            .AppendText(evt.Auth.UniqueTokenId)
+            .AppendText(evt.Auth.SignInActivityId)
+            .AppendText(evt.Auth.CredentialKeyId)
+            .AppendText(evt.Mail?.MailboxOwnerUpn)
+            .AppendText(evt.Mail?.MailboxGuid)
+            .AppendText(evt.Mail?.AccessType)
             .AppendValue(evt.Mail?.IsThrottled)
             .AppendValue(evt.Mail?.OperationCount)
-            .AppendValue(evt.Mail?.ClientInfoString)
-            .AppendValue(evt.Mail?.AppId)
-            .AppendValue(evt.Mail?.ClientAppId)
-            .AppendValue(TargetsJson(evt.Targets))
-            .AppendValue(evt.Position.File)
+            .AppendText(evt.Mail?.ClientInfoString)
+            .AppendText(evt.Mail?.AppId)
+            .AppendText(evt.Mail?.ClientAppId)
+            .AppendText(TargetsJson(evt.Targets))
+            .AppendText(evt.Position.File)
             .AppendValue(evt.Position.Line)
             .AppendRaw(evt)
             .EndRow();
@@ -80,7 +80,7 @@ internal static class EventRows
             && MemoryMarshal.TryGetArray(utf8, out var segment)
             && Utf8.IsValid(utf8.Span))
             return row.AppendValue(segment.AsSpan());
-        return row.AppendValue(evt.Raw);
+        return row.AppendText(evt.Raw);
     }
 
     /// <summary>One row per message item; a folder with no items (a Sync of the whole folder) is one row without one.</summary>
@@ -99,13 +99,13 @@ internal static class EventRows
 
     private static void AppendMailItem(DuckDBAppender mailItems, AuditEvent evt, MailFolder folder, MailItem? item) =>
         mailItems.CreateRow()
-            .AppendValue(evt.RecordId)
+            .AppendText(evt.RecordId)
             .AppendValue(evt.Time)
             .AppendUtf8OrText(folder.IdUtf8(), folder, static f => f.Id)
-            .AppendValue(folder.Path)
+            .AppendText(folder.Path)
             .AppendUtf8OrText(item?.InternetMessageIdUtf8() ?? default, item, static i => i?.InternetMessageId)
             .AppendValue(item?.SizeInBytes)
-            .AppendValue(item?.ImmutableId)
+            .AppendText(item?.ImmutableId)
             .EndRow();
 
     /// <summary>
@@ -113,7 +113,7 @@ internal static class EventRows
     /// unchecked), so that their text is never made only to be encoded back; as its text where none were kept.
     /// </summary>
     private static IDuckDBAppenderRow AppendUtf8OrText<T>(this IDuckDBAppenderRow row, ReadOnlyMemory<byte> utf8, T owner, Func<T, string?> text) =>
-        !utf8.IsEmpty && MemoryMarshal.TryGetArray(utf8, out var segment) ? row.AppendValue(segment.AsSpan()) : row.AppendValue(text(owner));
+        !utf8.IsEmpty && MemoryMarshal.TryGetArray(utf8, out var segment) ? row.AppendValue(segment.AsSpan()) : row.AppendText(text(owner));
 
     /// <summary>Targets as the JSON array docs/schema.md describes, or null when the event has none.</summary>
     private static string? TargetsJson(List<Target> targets)

@@ -11,7 +11,7 @@ public static class EvidenceEvents
         var ids = incident.Alerts.SelectMany(a => a.Evidence).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0) return [];
         // The case may hold hundreds of millions of events: filter on record id in the engine, not here.
-        var wanted = string.Join(",", ids.Select(i => "'" + i.Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var wanted = string.Join(",", ids.Select(SqlText.Literal));
         var result = new List<AuditEvent>();
         foreach (var evt in EventReader.ReadWhere(store, $"e.record_id IN ({wanted})")) result.Add(evt);
         return result;

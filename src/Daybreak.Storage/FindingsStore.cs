@@ -17,14 +17,14 @@ public static class FindingsStore
         using (var appender = store.Connection.CreateAppender("alerts"))
         {
             foreach (var a in alerts)
-                appender.CreateRow().AppendValue(a.Id).AppendValue(runId).AppendValue(a.Rule).AppendValue(a.Title)
-                    .AppendValue(a.Severity.Name()).AppendValue(a.Time).AppendValue(FindingsJson.Write(a)).EndRow();
+                appender.CreateRow().AppendText(a.Id).AppendText(runId).AppendText(a.Rule).AppendText(a.Title)
+                    .AppendText(a.Severity.Name()).AppendValue(a.Time).AppendText(FindingsJson.Write(a)).EndRow();
         }
         using (var appender = store.Connection.CreateAppender("incidents"))
         {
             foreach (var i in incidents)
-                appender.CreateRow().AppendValue(i.Id).AppendValue(runId).AppendValue(i.Title).AppendValue(i.Severity.Name())
-                    .AppendValue(i.FirstSeen).AppendValue(i.LastSeen).AppendValue(i.DetectedAt).AppendValue(FindingsJson.Write(i)).EndRow();
+                appender.CreateRow().AppendText(i.Id).AppendText(runId).AppendText(i.Title).AppendText(i.Severity.Name())
+                    .AppendValue(i.FirstSeen).AppendValue(i.LastSeen).AppendValue(i.DetectedAt).AppendText(FindingsJson.Write(i)).EndRow();
         }
         tx.Commit();
     }

@@ -29,7 +29,7 @@ public sealed class RunLog(CaseStore store, TimeProvider time)
     {
         using var appender = store.Connection.CreateAppender("rejections");
         foreach (var r in rejections)
-            appender.CreateRow().AppendValue(runId).AppendValue(r.File).AppendValue(r.Line).AppendValue(r.Reason).EndRow();
+            appender.CreateRow().AppendText(runId).AppendText(r.File).AppendValue(r.Line).AppendText(r.Reason).EndRow();
     }
 
     public void Finish(string runId)

@@ -209,6 +209,39 @@ public sealed class CaseStoreTests
     }
 
     [Fact]
+    public void Text_with_a_nul_character_is_stored_whole_and_read_back_whole()
+    {
+        // Logs are attacker input: "\u0000" is valid JSON, and a value cut at it would be another value in the case
+        // (a record id that collides with another's, a UPN or forwarding address shortened to someone else's).
+        var evt = Event("a\0b", 1, "ceo@contoso.com\0x", "<m\01@x>");
+        evt.Actor.Upn = "victim@contoso.com\0attacker";
+        evt.Actor.DisplayName = "Eve\0";
+        evt.Network.UserAgent = "\0agent";
+        evt.Mail!.Folders[0].Id = "folder\0id";
+        using var dir = new TempDir();
+        using var store = CaseStore.Open(dir.File("case.duckdb"));
+        using (var writer = new EventWriter(store))
+        {
+            writer.Write(evt);
+            writer.Write(Event("a", 2)); // the id the first would be cut to
+            writer.Flush();
+            Assert.Equal(2, writer.Inserted);
+        }
+        var row = store.Query("SELECT actor_user_name, actor_display_name, user_agent, mailbox_owner_upn FROM events WHERE record_id = " + SqlText.Literal("ual:a\0b")).Rows.Single();
+        Assert.Equal(["victim@contoso.com\0attacker", "Eve\0", "\0agent", "ceo@contoso.com\0x"], row);
+        var item = store.Query("SELECT folder_id, internet_message_id FROM mail_items").Rows.Single();
+        Assert.Equal(["folder\0id", "<m\01@x>"], item);
+        var back = EventReader.ReadOrdered(store).ToList();
+        Assert.Equal(["ual:a\0b", "ual:a"], back.Select(e => e.RecordId));
+        Assert.Equal("victim@contoso.com\0attacker", back[0].Actor.Upn);
+
+        // An incident's evidence is read back by record id, in a query whose text would end at the NUL.
+        var incident = new Daybreak.Correlation.Incident { Id = "inc-1", Title = "t" };
+        incident.Alerts.Add(new Daybreak.Detection.Alert { Rule = "r", Title = "t", Time = evt.Time, Evidence = ["ual:a\0b", "ual:o'brien"] });
+        Assert.Equal(["ual:a\0b"], EvidenceEvents.For(store, incident).Select(e => e.RecordId));
+    }
+
+    [Fact]
     public void A_case_from_before_version_6_keeps_its_mail_items_and_reads_them_back_the_same()
     {
         using var dir = new TempDir();
