@@ -161,8 +161,7 @@ public sealed partial class CaseStore : IDisposable
         try
         {
             using var cmd = Connection.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var p in parameters) cmd.Parameters.Add(Migrator.Param(cmd, p));
+            SqlText.Bind(cmd, sql, parameters);
             using var reader = cmd.ExecuteReader();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<object?[]>();
@@ -251,8 +250,7 @@ public sealed partial class CaseStore : IDisposable
     internal DbCommand Command(string sql, params object?[] parameters)
     {
         var cmd = Connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var p in parameters) cmd.Parameters.Add(Migrator.Param(cmd, p));
+        SqlText.Bind(cmd, sql, parameters);
         return cmd;
     }
 

@@ -235,6 +235,10 @@ public sealed class CaseStoreTests
         Assert.Equal(["ual:a\0b", "ual:a"], back.Select(e => e.RecordId));
         Assert.Equal("victim@contoso.com\0attacker", back[0].Actor.Upn);
 
+        // Parameters too: bound as bytes, read as the same text.
+        Assert.Equal([3L, 1L], store.Query("SELECT length($1), (SELECT count(*) FROM events WHERE record_id = $2)", "a\0b", "ual:a\0b").Rows[0]);
+        Assert.Equal([(object?)"x\0y"], store.Query("SELECT $1 || $2 WHERE $2 = 'y'", "x\0", "y").Rows[0]);
+
         // An incident's evidence is read back by record id, in a query whose text would end at the NUL.
         var incident = new Daybreak.Correlation.Incident { Id = "inc-1", Title = "t" };
         incident.Alerts.Add(new Daybreak.Detection.Alert { Rule = "r", Title = "t", Time = evt.Time, Evidence = ["ual:a\0b", "ual:o'brien"] });
