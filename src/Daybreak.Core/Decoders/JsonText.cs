@@ -108,43 +108,9 @@ internal static class JsonText
     {
         text = null;
         if (escaped.Length > MaxFastBytes) return false;
-        Span<char> chars = stackalloc char[escaped.Length]; // an escape is shorter as text than as written
-        var written = 0;
-        var i = 0;
-        while (true)
-        {
-            var rest = escaped[i..];
-            var backslash = rest.IndexOf((byte)'\\');
-            var plain = backslash < 0 ? rest : rest[..backslash];
-            // Control characters must be escaped: JSON that holds them is refused by the framework's reader, not read here.
-            if (plain.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0) return false;
-            if (Ascii.ToUtf16(plain, chars[written..], out var widened) != OperationStatus.Done) return false;
-            written += widened;
-            if (backslash < 0) break;
-            i += backslash;
-            if (i + 1 >= escaped.Length) return false;
-            char c;
-            switch (escaped[i + 1])
-            {
-                case (byte)'u':
-                    if (i + 6 > escaped.Length || !Utf8Parser.TryParse(escaped.Slice(i + 2, 4), out ushort code, out var used, 'x') || used != 4 || code >= 0x80)
-                        return false;
-                    c = (char)code;
-                    i += 6;
-                    break;
-                case (byte)'"': c = '"'; i += 2; break;
-                case (byte)'\\': c = '\\'; i += 2; break;
-                case (byte)'/': c = '/'; i += 2; break;
-                case (byte)'b': c = '\b'; i += 2; break;
-                case (byte)'f': c = '\f'; i += 2; break;
-                case (byte)'n': c = '\n'; i += 2; break;
-                case (byte)'r': c = '\r'; i += 2; break;
-                case (byte)'t': c = '\t'; i += 2; break;
-                default: return false;
-            }
-            chars[written++] = c;
-        }
-        text = new string(chars[..written]);
+        Span<byte> bytes = stackalloc byte[escaped.Length]; // an escape is shorter as text than as written
+        if (!TryUnescapeToUtf8(escaped, bytes, out var written) || !Ascii.IsValid(bytes[..written])) return false;
+        text = Encoding.ASCII.GetString(bytes[..written]);
         return true;
     }
 
@@ -163,6 +129,7 @@ internal static class JsonText
             var rest = escaped[i..];
             var backslash = rest.IndexOf((byte)'\\');
             var plain = backslash < 0 ? rest : rest[..backslash];
+            // Control characters must be escaped: JSON that holds them is refused by the framework's reader, not read here.
             if (plain.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0) return false;
             plain.CopyTo(utf8[written..]);
             written += plain.Length;
