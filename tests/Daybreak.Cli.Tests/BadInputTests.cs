@@ -51,6 +51,23 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Query_csv_shows_control_characters_as_escapes_on_a_terminal_and_keeps_them_in_a_file()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("c.duckdb");
+        Cli.Run("ingest", dir.Write("x.json", "{}\n"), "--db", db);
+        const string sql = "SELECT chr(27) || '[2J' || chr(27) || ']0;pwned' || chr(7) || chr(8238) AS v";
+        var stdout = new StringWriter();
+        var code = Daybreak.Cli.DaybreakApp.Run(["query", sql, "--db", db, "--csv"],
+            new Daybreak.Cli.Infrastructure.CliEnvironment { Out = stdout, Error = new StringWriter(), IsTerminal = true, Time = TimeProvider.System });
+        Assert.Equal(0, code);
+        Assert.Equal("v\n\\u001b[2J\\u001b]0;pwned\\u0007\\u202e\n", stdout.ToString());
+
+        var file = Cli.Run("query", sql, "--db", db, "--csv"); // redirected: the value whole, for programs
+        Assert.Equal("v\n\u001b[2J\u001b]0;pwned\u0007\u202e\n", file.Out);
+    }
+
+    [Fact]
     public void Query_cannot_change_the_case()
     {
         using var dir = new TempDir();

@@ -17,7 +17,7 @@ internal sealed class QueryCommand(CliEnvironment env) : Command<QuerySettings>
         using var store = CaseStore.OpenReadOnly(settings.Db);
         var rows = store.Stream(settings.Sql, out var columns);
         if (settings.Json) WriteJson(columns, rows);
-        else if (settings.Csv) CsvOutput.Write(env.Out, columns, rows.Select(r => r.Select(Text).ToList()));
+        else if (settings.Csv) CsvOutput.Write(env.Out, columns, rows.Select(r => r.Select(Text).ToList()), env.IsTerminal);
         else WriteTable(columns, rows, settings.Limit);
         return ExitCodes.Completed;
     }

@@ -30,7 +30,7 @@ internal sealed class ScopeCommand(CliEnvironment env) : Command<ScopeSettings>
                 m.MessageIds.Select(id => (IReadOnlyList<string?>)[m.Owner, "read", id, null])
                     .Concat(m.FoldersSynced.Select(f => (IReadOnlyList<string?>)[m.Owner, "folder synced", null, f]))
                     .Concat(m.UnknownWindows.Select(w => (IReadOnlyList<string?>)[m.Owner, "accessed, items unknown", null, $"{Iso(w.From)}/{Iso(w.To)}"])));
-            CsvOutput.Write(env.Out, ["mailbox", "exposure", "internet_message_id", "folder_or_window"], rows);
+            CsvOutput.Write(env.Out, ["mailbox", "exposure", "internet_message_id", "folder_or_window"], rows, env.IsTerminal);
             return ExitCodes.Completed;
         }
 

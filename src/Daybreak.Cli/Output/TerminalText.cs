@@ -11,7 +11,7 @@ public static class TerminalText
     public static string Safe(string? text, int maxLength = 200)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var sb = new StringBuilder(Math.Min(text.Length, maxLength + 8));
+        var sb = new StringBuilder((int)Math.Min(text.Length, maxLength + 8L));
         foreach (var c in text)
         {
             if (sb.Length >= maxLength) { sb.Append('…'); break; }
