@@ -9,11 +9,8 @@ internal static partial class UalEventBuilder
     public static AuditEvent Build(UalRecord r, string format, string raw) =>
         Build(r, new AuditEvent { RecordId = RecordIds.For(SourceKind.Ual, r.Id, raw), Format = format, Raw = raw });
 
-    /// <summary>For a record with an id, read from UTF-8 bytes: the raw text is made only when asked for.</summary>
-    public static AuditEvent Build(UalRecord r, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena) =>
-        Build(r, new AuditEvent(RecordIds.FromSourceId(SourceKind.Ual, r.Id!), format, rawUtf8, arena));
-
-    /// <summary>The same, with the record id the reader made (<see cref="RecordIds.FromSourceId"/> of the record's Id).</summary>
+    /// <summary>For a record with an id, read from UTF-8 bytes: the raw text is made only when asked for. The record id is
+    /// the reader's (<see cref="RecordIds.FromSourceId"/> of the record's Id).</summary>
     public static AuditEvent Build(UalRecord r, string recordId, string format, ReadOnlySpan<byte> rawUtf8, RawArena? arena) =>
         Build(r, new AuditEvent(recordId, format, rawUtf8, arena));
 

@@ -50,7 +50,7 @@ internal static class UalRecordReader
     ]);
 
     /// <summary>The root fields whose values recur from record to record (see <see cref="Utf8StringCache"/>).</summary>
-    private static readonly bool[] Repeats = RepeatingFields(
+    private static readonly bool[] Repeats = FieldSet(
         F.Operation, F.OrganizationId, F.Workload, F.OfficeWorkload, F.RecordType, F.ResultStatus, F.ErrorNumber, F.LogonError,
         F.UserType, F.ClientAppId, F.AppId, F.ApplicationId, F.ClientInfoString, F.UserAgent, F.ItemType);
 
@@ -59,13 +59,13 @@ internal static class UalRecordReader
     /// has two of the four client address fields and only the first is used, and the record id is made from the
     /// bytes of Id without the text of Id itself.
     /// </summary>
-    private static readonly bool[] Deferred = RepeatingFields(F.Id, F.ClientIpAddress, F.ClientIp, F.ClientIpUnderscore, F.ActorIpAddress);
+    private static readonly bool[] Deferred = FieldSet(F.Id, F.ClientIpAddress, F.ClientIp, F.ClientIpUnderscore, F.ActorIpAddress);
 
-    private static bool[] RepeatingFields(params F[] fields)
+    private static bool[] FieldSet(params F[] fields)
     {
-        var repeats = new bool[(int)F.Folders + 1];
-        foreach (var field in fields) repeats[(int)field] = true;
-        return repeats;
+        var set = new bool[(int)F.Folders + 1];
+        foreach (var field in fields) set[(int)field] = true;
+        return set;
     }
 
     private const int NameSlot = 0, KeySlot = 1, OldValueSlot = 2, NewValueSlot = 3, ValueSlot = 4;
@@ -112,7 +112,7 @@ internal static class UalRecordReader
         public readonly Utf8StringCache Strings = Utf8StringCache.ForThread;
         public readonly string?[] Text = new string?[(int)F.Folders + 1];
         public readonly bool[] Present = new bool[(int)F.Folders + 1];
-        // Where a deferred field's string value is in the line (ValueStart + 1; 0 when not deferred), its length, escaped.
+        // Where a deferred field's string value is in the line, its length (never 0: 0 when not deferred), escaped.
         public readonly (int At, int Length, bool Escaped)[] Later = new (int, int, bool)[(int)F.Folders + 1];
         public string? Operation;
         public DateTime Time;
@@ -179,7 +179,7 @@ internal static class UalRecordReader
                 case F.Folders: f.Folders = Folders(ref reader, f); break;
                 default:
                     if (Deferred[slot] && reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty)
-                        f.Later[slot] = (reader.ValueStart + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+                        f.Later[slot] = (reader.ValueStart, reader.ValueSpan.Length, reader.ValueIsEscaped);
                     else f.Text[slot] = Scalar(ref reader, f.Strings, Repeats[slot]);
                     break;
             }
@@ -429,8 +429,8 @@ internal static class UalRecordReader
     private static string? Later(Fields f, ReadOnlySpan<byte> utf8, F field)
     {
         if (f.Text[(int)field] is { } text) return text;
-        if (f.Later[(int)field] is not { At: > 0 } later) return null;
-        return JsonLineReader.StringAt(utf8, later.At - 1, later.Length, later.Escaped) is { Length: > 0 } s ? s : null;
+        if (f.Later[(int)field] is not { Length: > 0 } later) return null;
+        return JsonLineReader.StringAt(utf8, later.At, later.Length, later.Escaped) is { Length: > 0 } s ? s : null;
     }
 
     /// <summary>
@@ -441,10 +441,9 @@ internal static class UalRecordReader
     private static string? RecordIdOf(Fields f, ReadOnlySpan<byte> utf8)
     {
         if (f.Text[(int)F.Id] is { } text) return string.IsNullOrWhiteSpace(text) ? null : RecordIds.FromSourceId(SourceKind.Ual, text);
-        if (f.Later[(int)F.Id] is not { At: > 0 } later) return null;
-        var bytes = utf8.Slice(later.At - 1, later.Length);
-        if (!later.Escaped && RecordIds.TryFromAsciiSourceId(SourceKind.Ual, bytes, out var id)) return id;
-        var value = JsonLineReader.StringAt(utf8, later.At - 1, later.Length, later.Escaped);
+        if (f.Later[(int)F.Id] is not { Length: > 0 } later) return null;
+        if (!later.Escaped && RecordIds.TryFromAsciiSourceId(SourceKind.Ual, utf8.Slice(later.At, later.Length), out var id)) return id;
+        var value = JsonLineReader.StringAt(utf8, later.At, later.Length, later.Escaped);
         return string.IsNullOrWhiteSpace(value) ? null : RecordIds.FromSourceId(SourceKind.Ual, value);
     }
 
