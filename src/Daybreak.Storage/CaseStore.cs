@@ -49,8 +49,8 @@ public sealed partial class CaseStore : IDisposable
             try
             {
                 Migrator.Exec(connection,
-                    $"ATTACH {Literal(full)} AS {Catalog} (ROW_GROUP_SIZE {RowGroupRows}, STORAGE_VERSION '{StorageVersion}'); " +
-                    $"USE {Catalog}; SET temp_directory = {Literal(full + ".tmp")}; SET memory_limit = '{MemoryLimit}'; " +
+                    $"ATTACH {SqlText.Literal(full)} AS {Catalog} (ROW_GROUP_SIZE {RowGroupRows}, STORAGE_VERSION '{StorageVersion}'); " +
+                    $"USE {Catalog}; SET temp_directory = {SqlText.Literal(full + ".tmp")}; SET memory_limit = '{MemoryLimit}'; " +
                     $"SET zstd_min_string_length = {ZstdMinStringLength}");
             }
             catch (DuckDBException ex)
@@ -113,8 +113,6 @@ public sealed partial class CaseStore : IDisposable
         Migrator.Exec(reader, $"USE {Catalog}");
         return reader;
     }
-
-    private static string Literal(string text) => SqlText.Literal(text);
 
     /// <summary>Opens an existing case file so that nothing can change it: the engine itself refuses writes.</summary>
     public static CaseStore OpenReadOnly(string path)
