@@ -13,14 +13,21 @@ namespace Daybreak.Decoders;
 /// </summary>
 internal sealed class Utf8Texts
 {
-    private byte[] _bytes = new byte[1024];
+    private const int Start = 1024, MaxKept = 1 << 20;
+
+    private byte[] _bytes = new byte[Start];
     private int _used;
     private readonly List<(int Start, int Length, object? Owner)> _kept = [];
+
+    /// <summary>The bytes the buffer holds room for (for tests of its giving back).</summary>
+    internal int Capacity => _bytes.Length;
 
     public void Clear()
     {
         _used = 0;
         _kept.Clear();
+        // One record of megabytes of ids (a 50 MB line is read like any other) must not keep its buffer for the thread's life.
+        if (_bytes.Length > MaxKept) _bytes = new byte[Start];
     }
 
     /// <summary>

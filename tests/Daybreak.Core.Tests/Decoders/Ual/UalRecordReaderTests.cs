@@ -184,6 +184,24 @@ public sealed class UalRecordReaderTests
     }
 
     [Fact]
+    public void A_record_with_megabytes_of_ids_is_kept_whole_and_its_buffer_given_back()
+    {
+        var longId = "<" + new string('x', 3 << 20) + "@contoso.example>";
+        var line = FixtureRecords()[0].ToJsonString().Replace("\\u003Cm1@contoso.example\\u003E", longId);
+        var evt = UalRecordReader.TryRead(Encoding.UTF8.GetBytes(line))!;
+        Assert.Equal(longId, evt.Mail!.Folders[0].Items[0].InternetMessageId);
+        Assert.Equal(longId.Length, evt.Mail.Folders[0].Items[0].InternetMessageIdUtf8().Length);
+
+        var texts = new Utf8Texts();
+        var reader = new JsonLineReader(Encoding.UTF8.GetBytes("\"" + longId + "\""));
+        Assert.True(reader.Read());
+        Assert.Equal(0, texts.Keep(ref reader));
+        Assert.True(texts.Capacity > 1 << 20);
+        texts.Clear();
+        Assert.True(texts.Capacity <= 1 << 20);
+    }
+
+    [Fact]
     public void The_id_and_address_variants_are_read_by_the_fast_path()
     {
         var line = FixtureRecords()[0].ToJsonString();
