@@ -18,10 +18,7 @@ internal static class Migrator
             using var tx = connection.BeginTransaction();
             if (migration.Applies?.Invoke(connection) != false) Exec(connection, migration.Sql);
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO schema_version VALUES ($1, $2, $3)";
-            cmd.Parameters.Add(Param(cmd, migration.Version));
-            cmd.Parameters.Add(Param(cmd, migration.Description));
-            cmd.Parameters.Add(Param(cmd, time.GetUtcNow().UtcDateTime));
+            SqlText.Bind(cmd, "INSERT INTO schema_version VALUES ($1, $2, $3)", [migration.Version, migration.Description, time.GetUtcNow().UtcDateTime]);
             cmd.ExecuteNonQuery();
             tx.Commit();
         }
@@ -39,12 +36,5 @@ internal static class Migrator
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return cmd.ExecuteScalar();
-    }
-
-    internal static DbParameter Param(DbCommand cmd, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.Value = value ?? DBNull.Value;
-        return p;
     }
 }
