@@ -76,11 +76,7 @@ internal static class EventRows
     private static IDuckDBAppenderRow AppendRaw(this IDuckDBAppenderRow row, AuditEvent evt)
     {
         var utf8 = evt.RawUtf8();
-        if (!utf8.IsEmpty
-            && MemoryMarshal.TryGetArray(utf8, out var segment)
-            && Utf8.IsValid(utf8.Span))
-            return row.AppendValue(segment.AsSpan());
-        return row.AppendText(evt.Raw);
+        return row.AppendUtf8OrText(Utf8.IsValid(utf8.Span) ? utf8 : default, evt, static e => e.Raw);
     }
 
     /// <summary>One row per message item; a folder with no items (a Sync of the whole folder) is one row without one.</summary>
@@ -109,7 +105,7 @@ internal static class EventRows
             .EndRow();
 
     /// <summary>
-    /// A message or folder id as the UTF-8 bytes the decoder kept (checked to be UTF-8 when kept: DuckDB takes them
+    /// A value as the UTF-8 bytes the decoder kept, which the caller has checked to be UTF-8 (DuckDB takes them
     /// unchecked), so that their text is never made only to be encoded back; as its text where none were kept.
     /// </summary>
     private static IDuckDBAppenderRow AppendUtf8OrText<T>(this IDuckDBAppenderRow row, ReadOnlyMemory<byte> utf8, T owner, Func<T, string?> text) =>
