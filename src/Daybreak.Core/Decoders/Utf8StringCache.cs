@@ -10,6 +10,8 @@ namespace Daybreak.Decoders;
 /// (UAL Operation, Workload, ResultStatus, OrganizationId, AppId, ClientInfoString, user and mailbox names, folder
 /// paths). Making those strings again for every record was a large part of a single-pass reader's time and garbage.
 /// One small table per thread; a miss makes the string as <see cref="Utf8JsonReader.GetString"/> does and keeps it.
+/// A string token written with escapes is kept by its bytes as written (UAL folder paths are all escaped: <c>\\Inbox</c>),
+/// marked as such, since the same bytes read as plain UTF-8 (<see cref="GetText"/>) are another text.
 /// </summary>
 internal sealed class Utf8StringCache
 {
@@ -20,19 +22,22 @@ internal sealed class Utf8StringCache
 
     private readonly byte[]?[] _keys = new byte[Size][];
     private readonly string[] _values = new string[Size];
+    private readonly bool[] _escaped = new bool[Size];
 
     public static Utf8StringCache ForThread => t_cache ??= new Utf8StringCache();
 
     /// <summary>The current token's text, as <see cref="JsonLineReader.GetString"/> gives it (a string or property name token).</summary>
     public string GetString(ref JsonLineReader reader, int maxBytes = MaxBytes)
     {
-        if (reader.ValueIsEscaped || reader.ValueSpan.Length > maxBytes) return reader.GetString()!;
         var bytes = reader.ValueSpan;
+        if (bytes.Length > maxBytes) return reader.GetString()!;
+        var escaped = reader.ValueIsEscaped;
         var slot = Hash(bytes) & (Size - 1);
-        if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];
+        if (_keys[slot] is { } key && _escaped[slot] == escaped && bytes.SequenceEqual(key)) return _values[slot];
         var text = reader.GetString()!;
         _keys[slot] = bytes.ToArray();
         _values[slot] = text;
+        _escaped[slot] = escaped;
         return text;
     }
 
@@ -42,10 +47,11 @@ internal sealed class Utf8StringCache
     {
         if (bytes.Length > maxBytes) return System.Text.Encoding.UTF8.GetString(bytes);
         var slot = Hash(bytes) & (Size - 1);
-        if (_keys[slot] is { } key && bytes.SequenceEqual(key)) return _values[slot];
+        if (_keys[slot] is { } key && !_escaped[slot] && bytes.SequenceEqual(key)) return _values[slot];
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         _keys[slot] = bytes.ToArray();
         _values[slot] = text;
+        _escaped[slot] = false;
         return text;
     }
 

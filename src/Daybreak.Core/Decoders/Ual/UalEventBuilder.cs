@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Daybreak.Events;
 
@@ -61,7 +62,21 @@ internal static partial class UalEventBuilder
         network.Ip = IpAddresses.Strip(r.ClientIp);
         var clientInfo = r.ClientInfoString;
         network.UserAgent = r.UserAgent ?? NameValues.Find(r.ExtendedProperties, "UserAgent") ?? clientInfo;
-        if (clientInfo is not null) network.ClientApp = ClientFamily(clientInfo);
+        if (clientInfo is not null) network.ClientApp = KnownClientFamily(clientInfo);
+    }
+
+    // The families of the client info strings seen last, by reference: the single-pass reader hands out one string per
+    // distinct ClientInfoString (Utf8StringCache), and cutting the family out of it anew made a string per record.
+    [ThreadStatic] private static (string Info, string? Family)[]? t_families;
+
+    private static string? KnownClientFamily(string clientInfo)
+    {
+        var families = t_families ??= new (string, string?)[64];
+        ref var entry = ref families[RuntimeHelpers.GetHashCode(clientInfo) & (families.Length - 1)];
+        if (ReferenceEquals(entry.Info, clientInfo)) return entry.Family;
+        var family = ClientFamily(clientInfo);
+        entry = (clientInfo, family);
+        return family;
     }
 
     /// <summary>The client family in a ClientInfoString: the text after the first <c>Client=</c> that has any, up to <c>;</c>.</summary>
