@@ -30,6 +30,12 @@ internal static class HuntPhases
         var events = decoder.Decode(new InputSource(file)).Where(r => r.Event is not null).Select(r => r.Event!);
         var result = analysis.Run(events);
         Console.Error.WriteLine($"{phase}: {result.Alerts.Count:N0} alerts, {result.Incidents.Count:N0} incidents, {result.DetectionErrors.Count} failing detections; raw records in {arena.SlabsMade:N0} slabs of {RawArena.SlabBytes / 1024} KB");
+        // DAYBREAK_BENCH_ALERTS=1: which rules raised the alerts, the most first (alert volume is part of a hunt's cost).
+        if (Environment.GetEnvironmentVariable("DAYBREAK_BENCH_ALERTS") == "1")
+        {
+            foreach (var g in result.Alerts.GroupBy(a => a.Rule).OrderByDescending(g => g.Count()).Take(15))
+                Console.Error.WriteLine($"{g.Count(),10:N0}  {g.Key}  {g.First().Title}");
+        }
         return result.Events;
     }
 
