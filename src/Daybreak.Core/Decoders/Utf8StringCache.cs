@@ -18,6 +18,10 @@ internal sealed class Utf8StringCache
     private const int Size = 4096;
     private const int MaxBytes = 96;
 
+    /// <summary>The limit for fields whose long values repeat as much as short ones (sign-in user agents, UAL
+    /// ClientInfoString: 150 bytes and more).</summary>
+    public const int LongValueBytes = 512;
+
     [ThreadStatic] private static Utf8StringCache? t_cache;
 
     private readonly byte[]?[] _keys = new byte[Size][];

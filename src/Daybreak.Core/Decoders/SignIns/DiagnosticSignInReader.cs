@@ -92,8 +92,7 @@ internal static class DiagnosticSignInReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    // User agents run to a few hundred bytes and repeat as much as any field.
-                    if (F.Repeats[slot]) value.Text = Utf8StringCache.ForThread.GetString(ref reader, maxBytes: 512);
+                    if (F.Repeats[slot]) value.Text = Utf8StringCache.ForThread.GetString(ref reader, Utf8StringCache.LongValueBytes);
                     else Place(ref value, ref reader);
                     break;
                 case JsonTokenType.Number:

@@ -211,8 +211,7 @@ internal static class UalRecordReader
     private static string? Scalar(ref JsonLineReader reader, Utf8StringCache strings, bool repeats = false) => reader.TokenType switch
     {
         JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.ValueIsEscaped => null,
-        // ClientInfoString runs to 150 bytes and more and repeats as much as any field (as sign-ins' user agents do).
-        JsonTokenType.String => (repeats ? strings.GetString(ref reader, maxBytes: 512) : reader.GetString()) is { Length: > 0 } s ? s : null,
+        JsonTokenType.String => (repeats ? strings.GetString(ref reader, Utf8StringCache.LongValueBytes) : reader.GetString()) is { Length: > 0 } s ? s : null,
         JsonTokenType.Number => strings.GetText(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
