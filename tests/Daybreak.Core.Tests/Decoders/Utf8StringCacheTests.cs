@@ -39,10 +39,10 @@ public sealed class Utf8StringCacheTests
     {
         var cache = new Utf8StringCache();
         var agent = "\"Client=OWA;" + new string('x', 300) + ";\"";
-        Assert.Same(Read(cache, agent, maxBytes: 512), Read(cache, agent, maxBytes: 512));
+        Assert.Same(Read(cache, agent, Utf8StringCache.LongValueBytes), Read(cache, agent, Utf8StringCache.LongValueBytes));
         var unkept = Read(cache, agent.Replace("OWA", "REST", StringComparison.Ordinal));
         Assert.NotSame(unkept, Read(cache, agent.Replace("OWA", "REST", StringComparison.Ordinal)));
-        Assert.Equal(JsonSerializer.Deserialize<string>(agent), Read(cache, agent, maxBytes: 512));
+        Assert.Equal(JsonSerializer.Deserialize<string>(agent), Read(cache, agent, Utf8StringCache.LongValueBytes));
     }
 
     private static string Read(Utf8StringCache cache, string json, int maxBytes = 96)
