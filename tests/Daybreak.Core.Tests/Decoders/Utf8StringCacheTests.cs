@@ -45,10 +45,11 @@ public sealed class Utf8StringCacheTests
         Assert.Equal(JsonSerializer.Deserialize<string>(agent), Read(cache, agent, Utf8StringCache.LongValueBytes));
     }
 
-    private static string Read(Utf8StringCache cache, string json, int maxBytes = 96)
+    /// <summary>The first token of <paramref name="json"/> through the cache, under its own limit unless one is given.</summary>
+    private static string Read(Utf8StringCache cache, string json, int? maxBytes = null)
     {
         var reader = new JsonLineReader(Encoding.UTF8.GetBytes(json));
         Assert.True(reader.Read());
-        return cache.GetString(ref reader, maxBytes);
+        return maxBytes is { } limit ? cache.GetString(ref reader, limit) : cache.GetString(ref reader);
     }
 }

@@ -69,9 +69,10 @@ internal readonly struct JsonFieldAnswers(ReadOnlyMemory<byte> answers, ReadOnly
 
     private Entry Read(int id) => MemoryMarshal.Read<Entry>(answers.Span.Slice(id * EntryBytes, EntryBytes));
 
-    /// <summary>A string's text: the reading checked that its escapes unescape. Strings up to <see cref="Utf8StringCache.LongValueBytes"/> come from the
-    /// thread's cache, as the sign-in reader's do: user agents (which rules search) run past the cache's usual 96 bytes,
-    /// and one string per sign-in for them was a fifth of the strings SigmaHQ's cloud rules made.</summary>
+    /// <summary>A string's text: the reading checked that its escapes unescape. Strings up to
+    /// <see cref="Utf8StringCache.LongValueBytes"/> come from the thread's cache, as the sign-in reader's do: user agents
+    /// (which rules search) run past the cache's usual 96 bytes, and one string per sign-in for them was a fifth of the
+    /// strings SigmaHQ's cloud rules made.</summary>
     private string Text(Entry entry, ReadOnlySpan<byte> span)
     {
         if (!entry.Escaped) return Utf8StringCache.ForThread.GetText(span, Utf8StringCache.LongValueBytes);
