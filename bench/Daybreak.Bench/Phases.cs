@@ -20,8 +20,9 @@ internal static class Phases
     public static PhaseResult Run(string phase, string file, string workDir)
     {
         using var allocations = AllocTicks.FromEnvironment();
-        // DAYBREAK_BENCH_GC=1: the phase's GC pauses by generation, and why full collections ran (stderr).
+        // DAYBREAK_BENCH_GC=1: the phase's GC pauses by generation, why full collections ran, and the heap's size (stderr).
         using var pauses = Environment.GetEnvironmentVariable("DAYBREAK_BENCH_GC") == "1" ? new GcPauses() : null;
+        using var memory = pauses is not null ? new GcMemory() : null;
         var sw = Stopwatch.StartNew();
         long records = phase switch
         {
@@ -39,6 +40,7 @@ internal static class Phases
         sw.Stop();
         allocations?.Print();
         if (pauses is not null) Console.Error.WriteLine("GC pauses by generation: " + pauses.Summary());
+        if (memory is not null) Console.Error.WriteLine("GC heap: " + memory.Summary());
         return new PhaseResult(phase, sw.Elapsed.TotalSeconds, records, File.Exists(file) ? new FileInfo(file).Length : 0, PeakRssBytes());
     }
 
