@@ -7,7 +7,7 @@ namespace Daybreak.Detection.Builtin;
 /// (an entry not touched for the time-to-live goes at the first sweep after): session replay's sessions and tokens
 /// (which sign-in issued each, <see cref="Touch"/>) and mail forwarding's latest sign-in per user and IP
 /// (<see cref="Set"/>). A hunt holds hundreds of thousands of these, nearly all never named in an alert, so nothing here
-/// is an object per key: keys and the sign-in's own texts are characters in a <see cref="TextArena"/>, its names are
+/// is an object per key: keys and the sign-in's own texts are bytes in a <see cref="TextArena"/>, its names are
 /// numbers (<see cref="InternedStrings"/>), and the key table and the records are structs in arrays, which the collector
 /// does not trace. As strings and objects (<see cref="KeptSignIn"/>s in entity tables) they were most of the live heap
 /// every full collection of a hunt marked. Several keys may share a record (a sign-in's session id and token id), which
@@ -149,7 +149,7 @@ internal sealed class KeptSignInTable
     {
         for (var i = _buckets[Bucket(hash)] - 1; i >= 0; i = _slots[i].Next)
         {
-            if (_slots[i].Hash == hash && _texts.Span(_slots[i].Key).SequenceEqual(key)) return i;
+            if (_slots[i].Hash == hash && _texts.SameText(_slots[i].Key, key)) return i;
         }
         return -1;
     }
