@@ -7,6 +7,7 @@ namespace Daybreak.Bench;
 /// </summary>
 internal sealed class GcMemory : IDisposable
 {
+    private readonly object _gate = new();
     private readonly Timer _timer;
     private long _maxCommitted, _maxHeapAfterGc, _maxFragmented;
 
@@ -15,7 +16,7 @@ internal sealed class GcMemory : IDisposable
     private void Sample()
     {
         var info = GC.GetGCMemoryInfo();
-        lock (_timer)
+        lock (_gate)
         {
             _maxCommitted = Math.Max(_maxCommitted, info.TotalCommittedBytes);
             _maxHeapAfterGc = Math.Max(_maxHeapAfterGc, info.HeapSizeBytes);
@@ -26,7 +27,7 @@ internal sealed class GcMemory : IDisposable
     public string Summary()
     {
         Sample();
-        lock (_timer)
+        lock (_gate)
             return $"committed at most {_maxCommitted / 1048576} MB; heap after a collection at most {_maxHeapAfterGc / 1048576} MB " +
                    $"(fragmentation at most {_maxFragmented / 1048576} MB)";
     }

@@ -6,7 +6,7 @@ namespace Daybreak.Detection.Builtin;
 /// <summary>
 /// A text kept in a <see cref="TextArena"/>: its chunk, the byte where it starts, how many characters it has (a negative
 /// length is null), and whether it is kept as UTF-16 (<see cref="Wide"/>) or, being ASCII, a byte per character. Twelve
-/// bytes, as before texts could be wide: whether one is shares a word with where it starts (a chunk is 64 KB).
+/// bytes: whether a text is wide is a bit of the word that says where it starts (a chunk is 64 KB).
 /// </summary>
 internal readonly struct TextRef
 {

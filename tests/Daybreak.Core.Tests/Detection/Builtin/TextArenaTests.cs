@@ -19,7 +19,7 @@ public sealed class TextArenaTests
     public void Texts_come_back_exactly_and_equal_only_themselves()
     {
         var arena = new TextArena();
-        // Each text after a narrow one of odd length, so wide texts are written at odd offsets too.
+        // Each text after a narrow one of odd length, so a wide text follows an odd number of bytes and must be aligned.
         var kept = Texts.Select(t => (Text: t, Ref: Keep(arena, t))).ToList();
         foreach (var (text, at) in kept)
         {
