@@ -1,3 +1,4 @@
+using Daybreak.Collections;
 using Daybreak.Events;
 
 namespace Daybreak.Detection.Builtin;

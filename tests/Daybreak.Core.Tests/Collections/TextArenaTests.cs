@@ -1,6 +1,6 @@
-using Daybreak.Detection.Builtin;
+using Daybreak.Collections;
 
-namespace Daybreak.Tests.Detection.Builtin;
+namespace Daybreak.Tests.Collections;
 
 /// <summary>
 /// The arena keeps ASCII texts a byte per character and any other text as its UTF-16 code units: every text must come

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Daybreak.Detection.Builtin;
+namespace Daybreak.Collections;
 
 /// <summary>
 /// An array of structs that grows a chunk at a time, each chunk below the large object heap's threshold (64 KB). Tables

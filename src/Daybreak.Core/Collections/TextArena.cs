@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Daybreak.Detection.Builtin;
+namespace Daybreak.Collections;
 
 /// <summary>
 /// A text kept in a <see cref="TextArena"/>: its chunk, the byte where it starts, how many characters it has (a negative

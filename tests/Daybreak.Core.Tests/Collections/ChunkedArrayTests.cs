@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Daybreak.Detection.Builtin;
+using Daybreak.Collections;
 
-namespace Daybreak.Tests.Detection.Builtin;
+namespace Daybreak.Tests.Collections;
 
 /// <summary>A chunked array must hold what a plain array holds through growth, and never make an array the runtime puts on
 /// the large object heap (the reason it exists).</summary>
