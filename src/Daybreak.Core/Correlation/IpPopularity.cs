@@ -1,19 +1,27 @@
-using System.Runtime.InteropServices;
+using Daybreak.Collections;
 using Daybreak.Events;
 
 namespace Daybreak.Correlation;
 
 /// <summary>
 /// How many distinct identities each IP served over the whole stream, counted up to a cap. An IP behind which many
-/// unrelated people work (office NAT, VPN concentrator, mobile carrier) joins nothing. Memory is one small set per
-/// IP, never more than the cap.
+/// unrelated people work (office NAT, VPN concentrator, mobile carrier) joins nothing. IPs and identities are numbered
+/// (<see cref="TextNumbers"/>) and each IP keeps its first identity's number in a struct; only an IP that served a second
+/// identity gets a set, never larger than the cap. A hunt sees hundreds of thousands of IPs, nearly all serving one
+/// identity: as a dictionary of IP strings, this table and the scoper's were a third of a hunt's time without detections.
 /// </summary>
 public sealed class IpPopularity
 {
-    // Most IPs serve one identity: the value is that identity's string until a second one comes, then a set. A set per
-    // IP was most of a hunt's live heap on a tenant whose sign-ins came from hundreds of thousands of IPs.
-    private readonly Dictionary<string, object> _identities = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _users = new(StringComparer.Ordinal);
+    private struct Served
+    {
+        public int First;   // 1 + the number of the first identity seen; 0: the IP was numbered but served no one yet
+    }
+
+    private readonly TextNumbers _identities = new();
+    private readonly ChunkedArray<Served> _served = new(256);
+    // The IPs that served more than one identity: every identity they served, up to the cap.
+    private readonly Dictionary<int, HashSet<int>> _several = [];
+    private readonly HashSet<int> _users = [];
     private readonly int _cap;
 
     /// <param name="sharedAbove">An IP seen with more distinct identities than this is shared.</param>
@@ -26,35 +34,53 @@ public sealed class IpPopularity
 
     public int SharedAbove { get; }
 
+    /// <summary>The IPs seen, as their keys (trimmed, lower-case), numbered.</summary>
+    internal TextNumbers Ips { get; } = new();
+
     /// <summary>Distinct user principal names seen over the stream: the tenant's users as its logs name them. (Object ids
     /// are not counted: a user named by UPN in one log and by object id in another would count twice.)</summary>
     public int Users => _users.Count;
 
-    public void Observe(AuditEvent evt)
+    public void Observe(AuditEvent evt) => ObserveIp(evt);
+
+    /// <summary>Observes <paramref name="evt"/> and gives the number of its IP in <see cref="Ips"/> (numbered even when the
+    /// event names no identity), or -1 when it has none: the scoper keys its own table by it rather than number it again.</summary>
+    internal int ObserveIp(AuditEvent evt)
     {
         // The UPN is normalised once, for the count of users and for the IP's identities.
         var upn = evt.Actor.Upn;
-        string? user = null;
-        if (!string.IsNullOrEmpty(upn)) _users.Add(user = upn.Trim().ToLowerInvariant());
+        var user = -1;
+        if (!string.IsNullOrEmpty(upn)) _users.Add(user = _identities.Number(Key(upn)));
         var ip = evt.Network.Ip;
-        var who = upn ?? evt.Actor.ObjectId;
-        if (string.IsNullOrEmpty(ip) || string.IsNullOrEmpty(who)) return;
-        Record(ip.Trim().ToLowerInvariant(), user ?? who.Trim().ToLowerInvariant());
+        if (string.IsNullOrEmpty(ip)) return -1;
+        var number = Ips.Number(Key(ip));
+        if (user < 0 && !string.IsNullOrEmpty(evt.Actor.ObjectId)) user = _identities.Number(Key(evt.Actor.ObjectId));
+        if (user >= 0) Record(number, user);
+        return number;
     }
 
-    public void Observe(string ip, string identity) => Record(ip.Trim().ToLowerInvariant(), identity.Trim().ToLowerInvariant());
+    public void Observe(string ip, string identity) => Record(Ips.Number(Key(ip)), _identities.Number(Key(identity)));
 
-    private void Record(string ip, string identity)
+    private void Record(int ip, int identity)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, ip, out var exists);
-        if (!exists) slot = identity;
-        else if (slot is string one)
+        if (ip >= _served.Capacity) _served.EnsureCapacity(ip + 1);
+        ref var served = ref _served[ip];
+        if (served.First == 0) served.First = identity + 1;
+        else if (served.First != identity + 1)
         {
-            if (one != identity) slot = new HashSet<string>(StringComparer.Ordinal) { one, identity };
+            if (!_several.TryGetValue(ip, out var set)) _several[ip] = set = [served.First - 1];
+            if (set.Count < _cap) set.Add(identity);
         }
-        else if (slot is HashSet<string> set && set.Count < _cap) set.Add(identity);
     }
 
     /// <summary>True when the IP served more than <see cref="SharedAbove"/> distinct identities.</summary>
-    public bool IsShared(string ip) => _identities.TryGetValue(ip, out var seen) && (seen is HashSet<string> set ? set.Count : 1) > SharedAbove;
+    public bool IsShared(string ip)
+    {
+        var number = Ips.Find(Key(ip));
+        if (number < 0 || number >= _served.Capacity || _served[number].First == 0) return false;
+        return (_several.TryGetValue(number, out var set) ? set.Count : 1) > SharedAbove;
+    }
+
+    /// <summary>IPs and identities match whatever their case and padding (no copy when the log wrote them so already).</summary>
+    internal static string Key(string text) => text.Trim().ToLowerInvariant();
 }

@@ -19,7 +19,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     private readonly Func<string, bool> _isCommonApp;
     private readonly List<MailRead> _reads = [];
     private readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string User, string Ip), (DateTime First, DateOnly Last, int Days)> _familiar = [];
+    private readonly FamiliarPairs _familiar;
     private DateTime _lastTime = DateTime.MinValue;
 
     /// <param name="ips">Shared with the correlator when the pipeline wires both (see <see cref="IncidentComponents"/>): the
@@ -31,6 +31,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         _ips = ips ?? new IpPopularity(_options.MaxUsersPerIp);
         _isCommonApp = IsCommonApp;
+        _familiar = new FamiliarPairs(_options.FamiliarAfterDays, _options.FamiliarAfter);
     }
 
     /// <summary>Mail accesses kept so far (for memory checks).</summary>
@@ -39,19 +40,20 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     public void Observe(AuditEvent evt)
     {
         if (evt.Time > _lastTime) _lastTime = evt.Time;
-        _ips.Observe(evt);
+        // The IP's number in the popularity's table keys the familiar pairs too: one lookup of the IP per event.
+        var ipNumber = _ips.ObserveIp(evt);
         var user = evt.Actor.Upn;
-        var ip = evt.Network.Ip?.Trim().ToLowerInvariant();
         var mail = evt.Mail;
         var isMailRead = mail is not null && evt.Operation.Equals("MailItemsAccessed", StringComparison.OrdinalIgnoreCase)
                          && !string.IsNullOrEmpty(mail.MailboxOwnerUpn);
         if (!isMailRead)
         {
-            if (evt.Source == SourceKind.SignIn && evt.Outcome.Status == OutcomeStatus.Success && user is not null && ip is not null)
-                Familiarise(user, ip, evt.Time);
+            if (evt.Source == SourceKind.SignIn && evt.Outcome.Status == OutcomeStatus.Success && user is not null && ipNumber >= 0)
+                Familiarise(user, ipNumber, evt.Time);
             return;
         }
 
+        var ip = ipNumber < 0 ? null : IpPopularity.Key(evt.Network.Ip!);
         var owner = mail!.MailboxOwnerUpn!.Trim().ToLowerInvariant();
         var client = Lower(mail.ClientAppId);
         var resource = Lower(mail.AppId);
@@ -61,7 +63,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         else if (actor is not null && actor != owner && !IsGuidLike(actor)) kind = MailReadKind.Delegate;
         else
         {
-            var familiar = ip is null || Familiarise(owner, ip, evt.Time);
+            var familiar = ipNumber < 0 || Familiarise(owner, ipNumber, evt.Time);
             if (familiar) return;
             kind = MailReadKind.OwnerUnfamiliar;
         }
@@ -183,22 +185,8 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         windows.Add(new TimeWindow(at, to));
     }
 
-    /// <summary>Records a sighting of the (user, IP) pair; true when the pair was already familiar: first seen at least
-    /// <see cref="MailAccessScoperOptions.FamiliarAfter"/> ago and on <see cref="MailAccessScoperOptions.FamiliarAfterDays"/>
-    /// distinct days (so an attacker's evening that runs past midnight stays unfamiliar).</summary>
-    private bool Familiarise(string user, string ip, DateTime time)
-    {
-        var key = (user.Trim().ToLowerInvariant(), ip);
-        var day = DateOnly.FromDateTime(time);
-        if (!_familiar.TryGetValue(key, out var seen))
-        {
-            _familiar[key] = (time, day, 1);
-            return false;
-        }
-        if (day > seen.Last) seen = (seen.First, day, Math.Min(seen.Days + 1, _options.FamiliarAfterDays));
-        _familiar[key] = seen;
-        return seen.Days >= _options.FamiliarAfterDays && time - seen.First >= _options.FamiliarAfter;
-    }
+    /// <summary>Records a sighting of the (user, IP) pair; true when the pair was already familiar (see <see cref="FamiliarPairs.See"/>).</summary>
+    private bool Familiarise(string user, int ip, DateTime time) => _familiar.See(user.Trim().ToLowerInvariant(), ip, time);
 
     private static string PrefixOf(EntityKind kind) => kind switch
     {

@@ -31,4 +31,39 @@ public sealed class IpPopularityTests
         Assert.True(ips.IsShared("2001:db8::1"));
         Assert.False(ips.IsShared("198.51.100.1"));
     }
+
+    [Fact]
+    public void Agrees_with_sets_of_identities_over_many_ips()
+    {
+        var ips = new IpPopularity(sharedAbove: 2);
+        var model = new Dictionary<string, HashSet<string>>();
+        var random = new Random(3);
+        for (var i = 0; i < 30_000; i++)
+        {
+            // Most IPs serve one identity; a few hundred serve several.
+            var ip = random.Next(4) == 0 ? $"192.0.2.{random.Next(200)}" : $"10.{random.Next(100)}.{random.Next(256)}.{random.Next(256)}";
+            var who = $"user{random.Next(random.Next(4) == 0 ? 50 : 3)}@contoso.com";
+            ips.Observe(ip, random.Next(2) == 0 ? who.ToUpperInvariant() : who);
+            if (!model.TryGetValue(ip, out var set)) model[ip] = set = [];
+            set.Add(who);
+        }
+        Assert.Contains(model.Values, s => s.Count > 2);
+        Assert.Contains(model.Values, s => s.Count == 1);
+        foreach (var (ip, set) in model) Assert.Equal(set.Count > 2, ips.IsShared(ip));
+    }
+
+    [Fact]
+    public void An_event_without_an_identity_numbers_its_ip_but_serves_no_one()
+    {
+        var ips = new IpPopularity(sharedAbove: 1);
+        var evt = new Daybreak.Events.AuditEvent { RecordId = "r", Time = DateTime.UnixEpoch, Source = Daybreak.Events.SourceKind.SignIn, Format = "f", Operation = "o", Raw = "" };
+        evt.Network.Ip = " 203.0.113.9 ";
+        var number = ips.ObserveIp(evt);
+        Assert.Equal(number, ips.ObserveIp(evt));
+        Assert.Equal("203.0.113.9", ips.Ips[number]);
+        Assert.False(ips.IsShared("203.0.113.9"));
+        Assert.Equal(0, ips.Users);
+        evt.Network.Ip = null;
+        Assert.Equal(-1, ips.ObserveIp(evt));
+    }
 }
