@@ -5,8 +5,10 @@ namespace Daybreak.Detection.Builtin;
 /// <summary>Sign-in facts the identity detections share.</summary>
 internal static class SignIns
 {
+    /// <summary>A sign-in of a user (or of an unknown kind of actor) with a <see cref="UserKey"/>: asked by every identity
+    /// detection of every event, so it tests for the names without lower-casing them as the key does.</summary>
     public static bool IsUserSignIn(AuditEvent evt) =>
-        evt.Source == SourceKind.SignIn && evt.Actor.Kind is ActorKind.User or ActorKind.Unknown && UserKey(evt) is not null;
+        evt.Source == SourceKind.SignIn && evt.Actor.Kind is ActorKind.User or ActorKind.Unknown && (evt.Actor.ObjectId ?? evt.Actor.Upn) is not null;
 
     /// <summary>The account a sign-in is for: object id where present (UPNs can be renamed), else UPN.</summary>
     public static string? UserKey(AuditEvent evt) => evt.Actor.ObjectId?.ToLowerInvariant() ?? evt.Actor.Upn?.ToLowerInvariant();

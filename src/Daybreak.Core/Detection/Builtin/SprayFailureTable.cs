@@ -10,7 +10,10 @@ namespace Daybreak.Detection.Builtin;
 internal sealed class SprayFailureTable
 {
     private SprayKeys _keys = new();
-    private KeptSignIn[] _events = [];
+    // Each failure's row in the loaded list, not its KeptSignIn: sorting and loading references cost a type check and a
+    // write barrier per store, a tenth of the detection's time; only Members reads the failures themselves.
+    private List<SprayFailureRow> _rows = [];
+    private int[] _row = [];
     private int[] _account = [];
     private int[] _ip = [];
     private int[] _asn = [];        // -1: no ASN
@@ -34,10 +37,9 @@ internal sealed class SprayFailureTable
     public void Load(List<SprayFailureRow> rows, SprayKeys keys)
     {
         _keys = keys;
-        // Events of an earlier, larger scan are not kept alive by this one.
-        if (rows.Count < Count) Array.Clear(_events, rows.Count, Count - rows.Count);
+        _rows = rows;
         var n = Count = rows.Count;
-        Fit(ref _events, n);
+        Fit(ref _row, n);
         Fit(ref _account, n);
         Fit(ref _ip, n);
         Fit(ref _asn, n);
@@ -55,10 +57,11 @@ internal sealed class SprayFailureTable
         Array.Clear(_starts, 0, keys.Accounts.Capacity + 1);
         foreach (var row in rows) _starts[row.Account + 1]++;
         for (var a = 1; a <= keys.Accounts.Capacity; a++) _starts[a] += _starts[a - 1];
-        foreach (var row in rows)
+        for (var r = 0; r < n; r++)
         {
+            var row = rows[r];
             var i = _starts[row.Account]++;
-            (_events[i], _account[i], _ip[i], _asn[i]) = (row.Failure, row.Account, row.Ip, row.Asn);
+            (_row[i], _account[i], _ip[i], _asn[i]) = (r, row.Account, row.Ip, row.Asn);
         }
         for (var start = 0; start < n;)
         {
@@ -80,10 +83,10 @@ internal sealed class SprayFailureTable
     {
         for (var i = start + 1; i < end; i++)
         {
-            var (e, ip, asn) = (_events[i], _ip[i], _asn[i]);
+            var (row, ip, asn) = (_row[i], _ip[i], _asn[i]);
             var j = i - 1;
-            for (; j >= start && _ip[j] > ip; j--) (_events[j + 1], _ip[j + 1], _asn[j + 1]) = (_events[j], _ip[j], _asn[j]);
-            (_events[j + 1], _ip[j + 1], _asn[j + 1]) = (e, ip, asn);
+            for (; j >= start && _ip[j] > ip; j--) (_row[j + 1], _ip[j + 1], _asn[j + 1]) = (_row[j], _ip[j], _asn[j]);
+            (_row[j + 1], _ip[j + 1], _asn[j + 1]) = (row, ip, asn);
         }
     }
 
@@ -163,7 +166,7 @@ internal sealed class SprayFailureTable
             if (!Alive[i]) continue;
             var name = _keys.Accounts.KeyOf(_account[i]);
             if (!members.TryGetValue(name, out var list)) members[name] = list = [];
-            list.Add(_events[i]);
+            list.Add(_rows[_row[i]].Failure);
         }
         foreach (var list in members.Values) list.Sort((x, y) => x.Time.CompareTo(y.Time));
         return members;
