@@ -30,22 +30,6 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
         return entry.State;
     }
 
-    /// <summary>Whether <paramref name="key"/> was live at <paramref name="now"/> (<see cref="IsLive"/>) before this call
-    /// touches it (<see cref="Touch"/>): one hash lookup for the two, which a detection asks of every sign-in's IP.</summary>
-    public bool TouchWasLive(string key, DateTime now)
-    {
-        Sweep(now);
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var exists);
-        if (!exists)
-        {
-            entry = (create(), Added(now));
-            return false;
-        }
-        var live = now - entry.LastSeen <= Ttl;
-        if (now > entry.LastSeen) entry.LastSeen = now;
-        return live;
-    }
-
     /// <summary>
     /// The state slot of <paramref name="key"/>, marked seen at <paramref name="now"/>, added empty when missing
     /// (<paramref name="exists"/> false): the caller sets a new slot's state before anything else touches the table.
@@ -105,15 +89,10 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     }
 }
 
-/// <summary>Tables of common kinds: keys that only say "seen lately", and entries only ever set with their state.</summary>
+/// <summary>Tables of a common kind: entries only ever set with their state. (Keys that only say "seen lately" are
+/// <see cref="SeenTexts"/>.)</summary>
 internal static class EntityTable
 {
-    private static readonly object Seen = new();
-
-    /// <summary>A table of keys without state: every entry shares one object, so a table of hundreds of thousands of
-    /// IPs holds no object per IP.</summary>
-    public static EntityTable<object> OfKeys(TimeSpan ttl) => new(ttl, () => Seen);
-
     /// <summary>A table whose entries are only ever <see cref="EntityTable{TState}.Set"/> with their state, never made empty
     /// by <see cref="EntityTable{TState}.Touch"/>: a touch of a missing key is a defect, and says so.</summary>
     public static EntityTable<TState> SetOnly<TState>(TimeSpan ttl) where TState : class =>

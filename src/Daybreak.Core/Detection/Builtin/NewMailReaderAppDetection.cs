@@ -13,7 +13,7 @@ public sealed class NewMailReaderAppDetection : IDetection
 
     private readonly NewMailReaderAppDetectionOptions _o;
     private readonly MailReaders _readers;
-    private readonly EntityTable<object> _known;
+    private readonly SeenTexts _known;
     private DateTime? _firstEvent;
 
     public NewMailReaderAppDetection(NewMailReaderAppDetectionOptions? options = null)
@@ -21,7 +21,7 @@ public sealed class NewMailReaderAppDetection : IDetection
         _o = options ?? new NewMailReaderAppDetectionOptions();
         _o.Validate();
         _readers = new MailReaders(_o.ExcludedApps);
-        _known = EntityTable.OfKeys(_o.RememberReaderFor);
+        _known = new SeenTexts(_o.RememberReaderFor);
     }
 
     public string Name => "new-mail-reader-app";

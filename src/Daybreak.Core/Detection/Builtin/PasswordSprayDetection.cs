@@ -24,7 +24,7 @@ public sealed class PasswordSprayDetection : IDetection
     private readonly PasswordSprayDetectionOptions _o;
     private readonly HashSet<string> _codes;
     private readonly EntityTable<AccountState> _accounts;
-    private readonly EntityTable<object> _knownIps;
+    private readonly SeenTexts _knownIps;
     private readonly SprayCampaignWindow _campaign;
     private DateTime _campaignAlertedUntil = DateTime.MinValue;
     private string? _campaignId;
@@ -47,7 +47,7 @@ public sealed class PasswordSprayDetection : IDetection
         _o.Validate();
         _codes = new HashSet<string>(_o.FailureCodes, StringComparer.Ordinal);
         _accounts = new EntityTable<AccountState>(_o.Lookback, () => new AccountState());
-        _knownIps = EntityTable.OfKeys(_o.KnownIpRetention);
+        _knownIps = new SeenTexts(_o.KnownIpRetention);
         _campaign = new SprayCampaignWindow(_o.CampaignWindow);
         _patterns = new SprayPatternCache(_o.CampaignWindow, _o.ResolveWindow, FindPattern);
     }

@@ -13,7 +13,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
 
     private readonly RiskyAccountSignInDetectionOptions _o;
     private readonly EntityTable<AccountState> _accounts;
-    private readonly EntityTable<object> _knownIps;
+    private readonly SeenTexts _knownIps;
     private readonly EntityTable<AuditEvent> _created;
     private DateTime? _firstEvent;
 
@@ -22,7 +22,7 @@ public sealed class RiskyAccountSignInDetection : IDetection
         _o = options ?? new RiskyAccountSignInDetectionOptions();
         _o.Validate();
         _accounts = new EntityTable<AccountState>(_o.HistoryRetention, () => new AccountState());
-        _knownIps = EntityTable.OfKeys(_o.HistoryRetention);
+        _knownIps = new SeenTexts(_o.HistoryRetention);
         _created = EntityTable.SetOnly<AuditEvent>(_o.NewAccountWindow);
     }
 

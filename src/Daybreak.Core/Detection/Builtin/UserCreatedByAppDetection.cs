@@ -14,14 +14,14 @@ public sealed class UserCreatedByAppDetection : IDetection
 
     private readonly UserCreatedByAppDetectionOptions _o;
     private readonly HashSet<string> _provisioners;
-    private readonly EntityTable<object> _creators;
+    private readonly SeenTexts _creators;
 
     public UserCreatedByAppDetection(UserCreatedByAppDetectionOptions? options = null)
     {
         _o = options ?? new UserCreatedByAppDetectionOptions();
         _o.Validate();
         _provisioners = new HashSet<string>(_o.ProvisioningAppIds.Select(a => a.ToLowerInvariant()), StringComparer.Ordinal);
-        _creators = EntityTable.OfKeys(_o.RememberCreatorFor);
+        _creators = new SeenTexts(_o.RememberCreatorFor);
     }
 
     public string Name => "user-created-by-app";

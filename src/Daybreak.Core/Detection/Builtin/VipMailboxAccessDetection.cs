@@ -17,7 +17,7 @@ public sealed class VipMailboxAccessDetection : IDetection
     private readonly HashSet<string> _hints;
     private readonly MailReaders _readers;
     private readonly HashSet<string> _learned = new(StringComparer.Ordinal);
-    private readonly EntityTable<object> _raised;
+    private readonly SeenTexts _raised;
     private DateTime? _firstEvent;
 
     public VipMailboxAccessDetection(VipMailboxAccessDetectionOptions? options = null)
@@ -28,7 +28,7 @@ public sealed class VipMailboxAccessDetection : IDetection
         _vips = new HashSet<string>(_o.VipMailboxes.Concat(fromFile).Select(v => v.Trim().ToLowerInvariant()), StringComparer.Ordinal);
         _hints = new HashSet<string>(_o.VipNameHints.Select(h => h.ToLowerInvariant()), StringComparer.Ordinal);
         _readers = new MailReaders(_o.ExcludedApps);
-        _raised = EntityTable.OfKeys(_o.RememberPairFor);
+        _raised = new SeenTexts(_o.RememberPairFor);
     }
 
     public string Name => "vip-mailbox-access";

@@ -50,29 +50,4 @@ public sealed class EntityTableTests
         Assert.Null(table.Peek("b"));
         Assert.Equal(["c", "d"], table.Entries.Select(e => e.Key).Order());
     }
-
-    [Fact]
-    public void Touch_was_live_answers_as_is_live_then_touch_through_sweeps_and_late_events()
-    {
-        var rng = new Random(5);
-        var one = EntityTable.OfKeys(TimeSpan.FromHours(2));
-        var two = EntityTable.OfKeys(TimeSpan.FromHours(2));
-        var now = T0;
-        var live = 0;
-        for (var i = 0; i < 50_000; i++)
-        {
-            // Mostly forward in time, some late events (up to an hour back), keys that recur and keys that lapse.
-            now = now.AddSeconds(rng.Next(0, 30));
-            var at = rng.Next(10) == 0 ? now.AddMinutes(-rng.Next(60)) : now;
-            var key = "ip" + rng.Next(rng.Next(2) == 0 ? 50 : 5_000);
-            var expected = two.IsLive(key, at);
-            two.Touch(key, at);
-            var actual = one.TouchWasLive(key, at);
-            Assert.Equal(expected, actual);
-            Assert.Equal(two.LastSeen(key), one.LastSeen(key));
-            if (actual) live++;
-        }
-        Assert.Equal(two.Count, one.Count);
-        Assert.InRange(live, 10_000, 45_000); // both answers occur often
-    }
 }
