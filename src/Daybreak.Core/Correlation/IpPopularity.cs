@@ -21,7 +21,8 @@ public sealed class IpPopularity
     private readonly ChunkedArray<Served> _served = new(256);
     // The IPs that served more than one identity: every identity they served, up to the cap.
     private readonly Dictionary<int, HashSet<int>> _several = [];
-    private readonly HashSet<int> _users = [];
+    // Per identity number: whether it was seen as a UPN (a flag by number, where a set of numbers hashed on every event).
+    private readonly ChunkedArray<bool> _isUser = new(256);
     private readonly int _cap;
 
     /// <param name="sharedAbove">An IP seen with more distinct identities than this is shared.</param>
@@ -39,7 +40,7 @@ public sealed class IpPopularity
 
     /// <summary>Distinct user principal names seen over the stream: the tenant's users as its logs name them. (Object ids
     /// are not counted: a user named by UPN in one log and by object id in another would count twice.)</summary>
-    public int Users => _users.Count;
+    public int Users { get; private set; }
 
     public void Observe(AuditEvent evt) => ObserveIp(evt);
 
@@ -50,13 +51,22 @@ public sealed class IpPopularity
         // The UPN is normalised once, for the count of users and for the IP's identities.
         var upn = evt.Actor.Upn;
         var user = -1;
-        if (!string.IsNullOrEmpty(upn)) _users.Add(user = _identities.Number(Key(upn)));
+        if (!string.IsNullOrEmpty(upn)) CountUser(user = _identities.Number(Key(upn)));
         var ip = evt.Network.Ip;
         if (string.IsNullOrEmpty(ip)) return -1;
         var number = Ips.Number(Key(ip));
         if (user < 0 && !string.IsNullOrEmpty(evt.Actor.ObjectId)) user = _identities.Number(Key(evt.Actor.ObjectId));
         if (user >= 0) Record(number, user);
         return number;
+    }
+
+    private void CountUser(int identity)
+    {
+        if (identity >= _isUser.Capacity) _isUser.EnsureCapacity(identity + 1);
+        ref var isUser = ref _isUser[identity];
+        if (isUser) return;
+        isUser = true;
+        Users++;
     }
 
     public void Observe(string ip, string identity) => Record(Ips.Number(Key(ip)), _identities.Number(Key(identity)));

@@ -66,4 +66,25 @@ public sealed class IpPopularityTests
         evt.Network.Ip = null;
         Assert.Equal(-1, ips.ObserveIp(evt));
     }
+
+    [Fact]
+    public void Users_counts_distinct_upns_in_any_case_and_not_object_ids()
+    {
+        var ips = new IpPopularity(sharedAbove: 3);
+        foreach (var (upn, oid) in new (string?, string?)[]
+                 {
+                     ("alice@contoso.com", "1"), ("Alice@Contoso.com ", "1"), ("bob@contoso.com", null), (null, "6a05f415-97dc-4635-23a8-29b30dec3c03"),
+                     (null, "9b1f0c2e-1111-2222-3333-444455556666"), ("carol@contoso.com", null),
+                 })
+        {
+            var evt = new Daybreak.Events.AuditEvent { RecordId = "r", Time = DateTime.UnixEpoch, Source = Daybreak.Events.SourceKind.SignIn, Format = "f", Operation = "o", Raw = "" };
+            evt.Actor.Upn = upn;
+            evt.Actor.ObjectId = oid;
+            evt.Network.Ip = "198.51.100.4";
+            ips.Observe(evt);
+        }
+        Assert.Equal(3, ips.Users);
+        // Alice, Bob, Carol and the two object ids: five identities served by one IP.
+        Assert.True(ips.IsShared("198.51.100.4"));
+    }
 }
