@@ -18,6 +18,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     // Made once: a method group passed as a delegate is a new delegate object per call (one per alert).
     private readonly Func<string, bool> _isCommonApp;
     private readonly List<MailRead> _reads = [];
+    private readonly KeptMailContents _contents = new();
     private readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
     private readonly FamiliarPairs _familiar;
     private DateTime _lastTime = DateTime.MinValue;
@@ -82,7 +83,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
             Throttled = mail.IsThrottled == true,
             Operations = Math.Max(1, mail.OperationCount ?? 1),
             Via = client ?? resource, Ip = ip, Sessions = sessions,
-            Folders = mail.Folders,
+            Folders = _contents.Keep(mail.Folders),
         };
         var at = _reads.Count;
         _reads.Add(read);
@@ -162,12 +163,13 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         {
             x.Operations += r.Operations;
             if (r.Via is not null) x.Via.Add(r.Via);
-            foreach (var folder in r.Folders)
+            for (var folder = r.Folders.First; folder < r.Folders.First + r.Folders.Count; folder++)
             {
-                if (r.Sync && folder.Path is { } path) x.FoldersSynced.Add(path);
-                foreach (var item in folder.Items)
+                if (r.Sync && _contents.PathOf(folder) is { } path) x.FoldersSynced.Add(path);
+                var (first, count) = _contents.ItemsOf(folder);
+                for (var item = first; item < first + count; item++)
                 {
-                    if (item.InternetMessageId is { Length: > 0 } id && x.MessageIds.Add(id)) x.Bytes += item.SizeInBytes ?? 0;
+                    if (_contents.MessageIdOf(item) is { Length: > 0 } id && x.MessageIds.Add(id)) x.Bytes += _contents.SizeOf(item) ?? 0;
                 }
             }
             if (r.Throttled) AddUnknownWindow(x.UnknownWindows, r.Time);

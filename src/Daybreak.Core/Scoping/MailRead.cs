@@ -1,4 +1,3 @@
-using Daybreak.Events;
 
 namespace Daybreak.Scoping;
 
@@ -25,8 +24,6 @@ internal sealed class MailRead
     public string? Via { get; init; }
     public string? Ip { get; init; }
     public string[] Sessions { get; init; } = [];
-    /// <summary>The record's own folders: kept, not copied (a decoder's folders and items never change after it made
-    /// them, as <see cref="AuditEvent.WithoutRaw"/> relies on too). Copying them was most of what the scoper allocated
-    /// where it keeps many reads.</summary>
-    public required IReadOnlyList<MailFolder> Folders { get; init; }
+    /// <summary>The record's folders and their items, as numbers in the scoper's <see cref="KeptMailContents"/>.</summary>
+    public required (int First, int Count) Folders { get; init; }
 }
