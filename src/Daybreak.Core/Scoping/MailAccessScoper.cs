@@ -1,3 +1,4 @@
+using Daybreak.Collections;
 using Daybreak.Correlation;
 using Daybreak.Events;
 
@@ -17,8 +18,11 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     private readonly IpPopularity _ips;
     // Made once: a method group passed as a delegate is a new delegate object per call (one per alert).
     private readonly Func<string, bool> _isCommonApp;
-    private readonly List<MailRead> _reads = [];
+    private readonly ChunkedArray<MailRead> _reads = new(256);
+    private int _readCount;
     private readonly KeptMailContents _contents = new();
+    private readonly TextNumbers _names = new();     // owners and apps of kept reads
+    private readonly TextNumbers _sessions = new();  // session and token ids of kept reads, lower-case
     private readonly Dictionary<string, List<int>> _index = new(StringComparer.Ordinal);
     private readonly FamiliarPairs _familiar;
     private DateTime _lastTime = DateTime.MinValue;
@@ -36,7 +40,7 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
     }
 
     /// <summary>Mail accesses kept so far (for memory checks).</summary>
-    public int Kept => _reads.Count;
+    public int Kept => _readCount;
 
     public void Observe(AuditEvent evt)
     {
@@ -54,7 +58,6 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
             return;
         }
 
-        var ip = ipNumber < 0 ? null : IpPopularity.Key(evt.Network.Ip!);
         var owner = mail!.MailboxOwnerUpn!.Trim().ToLowerInvariant();
         var client = Lower(mail.ClientAppId);
         var resource = Lower(mail.AppId);
@@ -69,24 +72,22 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
             kind = MailReadKind.OwnerUnfamiliar;
         }
 
-        string[] sessions = (Lower(evt.Auth.SessionId), Lower(evt.Auth.UniqueTokenId)) switch
+        var session = Lower(evt.Auth.SessionId);
+        var token = Lower(evt.Auth.UniqueTokenId);
+        var via = client ?? resource;
+        var at = _readCount++;
+        _reads.EnsureCapacity(_readCount);
+        var (firstFolder, folders) = _contents.Keep(mail.Folders);
+        _reads[at] = new MailRead
         {
-            ({ } session, { } token) => [session, token],
-            ({ } session, null) => [session],
-            (null, { } token) => [token],
-            _ => [],
-        };
-        var read = new MailRead
-        {
-            Time = evt.Time, Owner = owner, Kind = kind,
+            Time = evt.Time, Owner = _names.Number(owner), Kind = kind,
             Sync = string.Equals(mail.AccessType, "Sync", StringComparison.OrdinalIgnoreCase),
             Throttled = mail.IsThrottled == true,
             Operations = Math.Max(1, mail.OperationCount ?? 1),
-            Via = client ?? resource, Ip = ip, Sessions = sessions,
-            Folders = _contents.Keep(mail.Folders),
+            Via = via is null ? -1 : _names.Number(via), Ip = ipNumber,
+            Session = session is null ? -1 : _sessions.Number(session), Token = token is null ? -1 : _sessions.Number(token),
+            FirstFolder = firstFolder, Folders = folders,
         };
-        var at = _reads.Count;
-        _reads.Add(read);
         if (kind == MailReadKind.OwnerUnfamiliar)
         {
             Index("owner:", owner, at);
@@ -96,13 +97,14 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         if (resource is not null && !IsCommonApp(resource) && resource != client) Index("app:", resource, at);
         if (Lower(evt.Actor.ObjectId) is { } oid) Index("oid:", oid, at);
         if (kind == MailReadKind.Delegate) Index("user:", actor!, at); // a delegate read has an actor
-        foreach (var session in sessions) Index("sess:", session, at);
+        if (session is not null) Index("sess:", session, at);
+        if (token is not null) Index("sess:", token, at);
     }
 
     public BlastRadius Scope(Incident incident)
     {
         // No mail access kept (logs without MailItemsAccessed, or only routine reads): nothing any incident could reach.
-        if (_reads.Count == 0) return new BlastRadius();
+        if (_readCount == 0) return new BlastRadius();
         // Keys by kind and value, looked up in the index as "kind:value" composed in a buffer: a string per node of every
         // alert of every incident was most of what scoping allocated.
         var strong = new HashSet<(EntityKind Kind, string Value)>();
@@ -139,21 +141,36 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
                 if (r.Time >= from && r.Time <= strongTo) hits.Add(i);
             }
         }
+        // Kept reads name their sessions and IP by number: the incident's are looked up once (read-only: scoping runs
+        // once observing is done, several incidents at a time).
+        var sessionNumbers = Numbers(sessions, _sessions);
+        var ipNumbers = Numbers(ips.Select(IpPopularity.Key), _ips.Ips);
         foreach (var owner in users)
         {
             if (Indexed("owner:", owner) is not { } list) continue;
             foreach (var i in list)
             {
-                var r = _reads[i];
+                ref readonly var r = ref _reads[i];
                 if (r.Time < from || r.Time > weakTo) continue;
-                if (r.Sessions.Any(sessions.Contains) || (r.Ip is not null && ips.Contains(r.Ip))) hits.Add(i);
+                if (sessionNumbers.Contains(r.Session) || sessionNumbers.Contains(r.Token) || ipNumbers.Contains(r.Ip)) hits.Add(i);
             }
         }
 
         var radius = new BlastRadius();
-        foreach (var group in hits.Select(i => _reads[i]).GroupBy(r => r.Owner).OrderBy(g => g.Key, StringComparer.Ordinal))
-            radius.Mailboxes.Add(Exposure(group.Key, group.OrderBy(r => r.Time).ToList()));
+        foreach (var (owner, reads) in hits.Select(i => _reads[i]).GroupBy(r => r.Owner).Select(g => (_names[g.Key], g)).OrderBy(g => g.Item1, StringComparer.Ordinal))
+            radius.Mailboxes.Add(Exposure(owner, reads.OrderBy(r => r.Time).ToList()));
         return radius;
+    }
+
+    /// <summary>The numbers of <paramref name="texts"/> that <paramref name="numbers"/> gave (never -1: "none" matches nothing).</summary>
+    private static HashSet<int> Numbers(IEnumerable<string> texts, TextNumbers numbers)
+    {
+        var found = new HashSet<int>();
+        foreach (var text in texts)
+        {
+            if (numbers.Find(text) is var n and >= 0) found.Add(n);
+        }
+        return found;
     }
 
     private MailboxExposure Exposure(string owner, List<MailRead> reads)
@@ -162,8 +179,8 @@ public sealed class MailAccessScoper : IBlastRadiusScoper
         foreach (var r in reads)
         {
             x.Operations += r.Operations;
-            if (r.Via is not null) x.Via.Add(r.Via);
-            for (var folder = r.Folders.First; folder < r.Folders.First + r.Folders.Count; folder++)
+            if (r.Via >= 0) x.Via.Add(_names[r.Via]);
+            for (var folder = r.FirstFolder; folder < r.FirstFolder + r.Folders; folder++)
             {
                 if (r.Sync && _contents.PathOf(folder) is { } path) x.FoldersSynced.Add(path);
                 var (first, count) = _contents.ItemsOf(folder);

@@ -12,18 +12,25 @@ internal enum MailReadKind
     OwnerUnfamiliar,
 }
 
-/// <summary>The part of one MailItemsAccessed record that scoping needs.</summary>
-internal sealed class MailRead
+/// <summary>
+/// The part of one MailItemsAccessed record that scoping needs, as a row of numbers: texts are numbered by the scoper
+/// (owner and app in its names, sessions in its sessions, the IP in its <see cref="Correlation.IpPopularity"/>) and the
+/// folders and items kept in its <see cref="KeptMailContents"/>. A scoper keeps one per read that could be a breach's,
+/// for the whole hunt; as an object with its strings and arrays each cost some 300 bytes and several objects that every
+/// full collection traced.
+/// </summary>
+internal struct MailRead
 {
-    public required DateTime Time { get; init; }
-    public required string Owner { get; init; }
-    public required MailReadKind Kind { get; init; }
-    public bool Sync { get; init; }
-    public bool Throttled { get; init; }
-    public int Operations { get; init; }
-    public string? Via { get; init; }
-    public string? Ip { get; init; }
-    public string[] Sessions { get; init; } = [];
-    /// <summary>The record's folders and their items, as numbers in the scoper's <see cref="KeptMailContents"/>.</summary>
-    public required (int First, int Count) Folders { get; init; }
+    public DateTime Time;
+    public int Owner;        // number in the scoper's names
+    public int Via;          // number in the scoper's names of the client or resource app; -1 for none
+    public int Ip;           // number in the IP popularity's IPs; -1 for none
+    public int Session;      // numbers in the scoper's sessions (lower-case); -1 for none
+    public int Token;
+    public int FirstFolder;  // in the scoper's kept contents
+    public int Folders;
+    public int Operations;
+    public MailReadKind Kind;
+    public bool Sync;
+    public bool Throttled;
 }

@@ -100,6 +100,26 @@ public sealed class MailAccessScoperTests
     }
 
     [Fact]
+    public void An_owners_read_from_the_incidents_ip_is_exposure_unless_the_ip_is_shared()
+    {
+        var victim = "victim@x.com";
+        var scoper = new MailAccessScoper();
+        // The attacker's IP on another session; the same IP written in capitals and padded, as a log may; the victim's own IP.
+        scoper.Observe(MailRead(T0.AddHours(1), victim, ip: "2001:DB8::66 ", session: "other", folders: [("\\Inbox", ["<by-ip@x>"])]));
+        scoper.Observe(MailRead(T0.AddHours(1), victim, ip: "198.51.100.7", session: "own", folders: [("\\Inbox", ["<own@x>"])]));
+        // A second owner read only through a shared IP (four identities behind it, more than the bar of three).
+        scoper.Observe(MailRead(T0.AddHours(1), victim, ip: "192.0.2.80", session: "cafe", folders: [("\\Inbox", ["<cafe@x>"])]));
+        foreach (var who in new[] { "a@x.com", "b@x.com", "c@x.com", "d@x.com" }) scoper.Observe(SignIn(T0, who, "192.0.2.80"));
+        var incident = IncidentOf(
+            Alert("spray-success", T0, "T1110.003", users: [victim], ips: ["2001:db8::66", "192.0.2.80"]),
+            Alert("rule", T0.AddHours(2), "T1114.002", users: [victim]));
+        var x = Assert.Single(scoper.Scope(incident).Mailboxes);
+        Assert.Equal(victim, x.Owner);
+        Assert.Equal(["<by-ip@x>"], x.MessageIds);
+        Assert.Equal(["9199bf20-a13f-4107-85dc-02114787ef48"], x.Via); // the resource app the read went through
+    }
+
+    [Fact]
     public void A_delegate_read_is_kept_by_its_actor_and_other_campaigns_reads_are_not_counted()
     {
         var scoper = new MailAccessScoper();
