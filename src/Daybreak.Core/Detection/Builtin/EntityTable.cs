@@ -10,10 +10,7 @@ namespace Daybreak.Detection.Builtin;
 internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) where TState : class
 {
     private readonly Dictionary<string, (TState State, DateTime LastSeen)> _items = new(StringComparer.Ordinal);
-    private DateTime _lastSweep = DateTime.MinValue;
-    // No entry was last seen before this (a lower bound: entries only move later, and every add or set lowers it when
-    // needed), so a sweep whose cutoff is not past it would remove nothing and is skipped without reading the table.
-    private DateTime _oldestLastSeen = DateTime.MaxValue;
+    private readonly SweepSchedule _sweeps = new(ttl);
 
     public TimeSpan Ttl { get; } = ttl;
 
@@ -65,19 +62,13 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
     /// <summary>A last-seen time set on an add or a set (which may move an entry's time back): kept in the lower bound.</summary>
     private DateTime Added(DateTime lastSeen)
     {
-        if (lastSeen < _oldestLastSeen) _oldestLastSeen = lastSeen;
+        _sweeps.Saw(lastSeen);
         return lastSeen;
     }
 
     private void Sweep(DateTime now)
     {
-        var interval = Ttl < TimeSpan.FromHours(1) ? Ttl : TimeSpan.FromHours(1);
-        if (now - _lastSweep < interval) return;
-        _lastSweep = now;
-        // Reading tables of hundreds of thousands of entries every hour of event time took 0.65 CPU-seconds of the 10x
-        // bench hunt, and until the oldest entry reaches its time-to-live a sweep removes nothing. Ages are compared
-        // rather than a cutoff computed: now minus the time-to-live throws for a (logged, so possible) time of year 1.
-        if (now - _oldestLastSeen <= Ttl) return;
+        if (!_sweeps.Due(now)) return;
         var oldest = DateTime.MaxValue;
         // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
         foreach (var (key, entry) in _items)
@@ -85,7 +76,7 @@ internal sealed class EntityTable<TState>(TimeSpan ttl, Func<TState> create) whe
             if (now - entry.LastSeen > Ttl) _items.Remove(key);
             else if (entry.LastSeen < oldest) oldest = entry.LastSeen;
         }
-        _oldestLastSeen = oldest;
+        _sweeps.OldestLastSeen = oldest;
     }
 }
 

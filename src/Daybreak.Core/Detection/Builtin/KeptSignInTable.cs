@@ -64,9 +64,7 @@ internal sealed class KeptSignInTable
     private readonly ChunkedArray<KeptRecord> _records = new(256);
     private int _recordsHigh;
     private int _freeRecord = -1;
-    private DateTime _lastSweep = DateTime.MinValue;
-    // As in EntityTable: no id was last seen before this, so a sweep that could remove nothing is skipped.
-    private DateTime _oldestLastSeen = DateTime.MaxValue;
+    private readonly SweepSchedule _sweeps;
     // Expiry by time buckets, one per sweep interval of last-seen time: a sweep reads only the buckets old enough to
     // hold expired ids, removes those ids and files the ones touched since into the bucket of their new time. Reading
     // the whole table at every hourly sweep, as a dictionary's sweep does, was a third of session replay's time.
@@ -79,10 +77,9 @@ internal sealed class KeptSignInTable
     public KeptSignInTable(TimeSpan ttl)
     {
         _ttl = ttl;
-        _bucketTicks = Math.Max(1, SweepInterval.Ticks);
+        _sweeps = new SweepSchedule(ttl);
+        _bucketTicks = Math.Max(1, _sweeps.Interval.Ticks);
     }
-
-    private TimeSpan SweepInterval => _ttl < TimeSpan.FromHours(1) ? _ttl : TimeSpan.FromHours(1);
 
     /// <summary>Keys kept.</summary>
     public int Count { get; private set; }
@@ -133,7 +130,7 @@ internal sealed class KeptSignInTable
         // A set may move the key's time back (a late sign-in): when that is into an earlier bucket, the key is filed
         // again there (the entry in its later bucket then goes stale); within the same bucket nothing changes.
         if (now.Ticks / _bucketTicks < slot.FiledUnder) File(found);
-        if (now < _oldestLastSeen) _oldestLastSeen = now;
+        _sweeps.Saw(now);
     }
 
     /// <summary>The record of <paramref name="key"/>, or -1; marks nothing seen and sweeps nothing.</summary>
@@ -164,7 +161,7 @@ internal sealed class KeptSignInTable
         bucket = added + 1;
         File(added);
         Count++;
-        if (now < _oldestLastSeen) _oldestLastSeen = now;
+        _sweeps.Saw(now);
     }
 
     public int NetworkOf(int record) => _records[record].Network;
@@ -287,10 +284,7 @@ internal sealed class KeptSignInTable
 
     private void Sweep(DateTime now)
     {
-        if (now - _lastSweep < SweepInterval) return;
-        _lastSweep = now;
-        // Ages, not now minus the time-to-live: an event time near DateTime.MinValue must not throw.
-        if (now - _oldestLastSeen <= _ttl) return;
+        if (!_sweeps.Due(now)) return;
         // Expired: last seen before the cutoff (more than the time-to-live before now), as EntityTable removes them.
         var cutoff = now.Ticks - _ttl.Ticks;
         var lastBucket = (cutoff - 1) / _bucketTicks;
@@ -312,7 +306,7 @@ internal sealed class KeptSignInTable
         foreach (var index in _refile) File(index);
         _refile.Clear();
         // Every id left was last seen at or after the cutoff.
-        _oldestLastSeen = new DateTime(Math.Max(0, cutoff));
+        _sweeps.OldestLastSeen = new DateTime(Math.Max(0, cutoff));
         if (_texts.MarkStagnantSparse() >= Math.Max(4, _texts.Chunks / 8)) MoveOutOfSparseChunks();
     }
 

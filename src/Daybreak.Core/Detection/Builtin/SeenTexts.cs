@@ -31,9 +31,7 @@ internal sealed class SeenTexts(TimeSpan ttl)
     private int _bucketCount = 256;                   // a power of two, as many as the slots' capacity
     private int _slotsHigh;
     private int _freeSlot = -1;
-    private DateTime _lastSweep = DateTime.MinValue;
-    // As in EntityTable: no text was last seen before this, so a sweep that could remove nothing is skipped.
-    private DateTime _oldestLastSeen = DateTime.MaxValue;
+    private readonly SweepSchedule _sweeps = new(ttl);
 
     public TimeSpan Ttl { get; } = ttl;
 
@@ -106,7 +104,7 @@ internal sealed class SeenTexts(TimeSpan ttl)
         _slots[added] = new Slot { Hash = hash, Next = bucket - 1, Text = _texts.Add(text), LastSeen = now.Ticks };
         bucket = added + 1;
         Count++;
-        if (now < _oldestLastSeen) _oldestLastSeen = now;
+        _sweeps.Saw(now);
     }
 
     /// <summary>Twice the buckets. Only called when every slot is in use (none on the free list).</summary>
@@ -138,11 +136,7 @@ internal sealed class SeenTexts(TimeSpan ttl)
 
     private void Sweep(DateTime now)
     {
-        var interval = Ttl < TimeSpan.FromHours(1) ? Ttl : TimeSpan.FromHours(1);
-        if (now - _lastSweep < interval) return;
-        _lastSweep = now;
-        // Ages, not now minus the time-to-live: an event time near DateTime.MinValue must not throw.
-        if (now - _oldestLastSeen <= Ttl) return;
+        if (!_sweeps.Due(now)) return;
         // A sweep that removes reads every slot (structs in chunks: no pointers to chase) and chains the rest again;
         // sweeps run at most hourly, and only once the oldest text has expired.
         var oldest = DateTime.MaxValue;
@@ -160,7 +154,7 @@ internal sealed class SeenTexts(TimeSpan ttl)
             }
             else if (lastSeen < oldest) oldest = lastSeen;
         }
-        _oldestLastSeen = oldest;
+        _sweeps.OldestLastSeen = oldest;
         if (removed == 0) return;
         Count -= removed;
         if (_texts.MarkStagnantSparse() >= Math.Max(4, _texts.Chunks / 8))
