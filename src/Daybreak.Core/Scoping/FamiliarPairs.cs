@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Daybreak.Collections;
 
 namespace Daybreak.Scoping;
@@ -5,8 +6,8 @@ namespace Daybreak.Scoping;
 /// <summary>
 /// The (user, IP) pairs seen so far, each with when it was first seen and on how many distinct days (up to the number
 /// that makes it familiar): what tells an owner's routine reads from a stolen session's. Users are numbered here and IPs
-/// by the caller (<see cref="TextNumbers"/>, the scoper's <see cref="Correlation.IpPopularity"/>); an IP's first user is kept in a struct by IP number and only an IP that served several
-/// users needs a dictionary entry for the others. Every successful sign-in of a hunt passes through here, and as a
+/// by the caller (<see cref="TextNumbers"/>, the scoper's <see cref="Correlation.IpPopularity"/>); an IP's first user is
+/// kept in a struct by IP number and only an IP that served several users needs a dictionary entry for the others. Every successful sign-in of a hunt passes through here, and as a
 /// dictionary of string pairs this table held every IP of the hunt as a string object.
 /// </summary>
 internal sealed class FamiliarPairs(int familiarAfterDays, TimeSpan familiarAfter)
@@ -33,12 +34,11 @@ internal sealed class FamiliarPairs(int familiarAfterDays, TimeSpan familiarAfte
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ip);
         var u = _users.Number(user);
-        var i = ip;
-        if (i >= _firstUserOfIp.Capacity) _firstUserOfIp.EnsureCapacity(i + 1);
-        ref var first = ref _firstUserOfIp[i];
+        if (ip >= _firstUserOfIp.Capacity) _firstUserOfIp.EnsureCapacity(ip + 1);
+        ref var first = ref _firstUserOfIp[ip];
         if (first.User == 0) return Add(ref first, u, time);
         if (first.User == u + 1) return Seen(ref first, time);
-        ref var other = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_otherUsers, (long)u << 32 | (uint)i, out var exists);
+        ref var other = ref CollectionsMarshal.GetValueRefOrAddDefault(_otherUsers, (long)u << 32 | (uint)ip, out var exists);
         return exists ? Seen(ref other, time) : Add(ref other, u, time);
     }
 
