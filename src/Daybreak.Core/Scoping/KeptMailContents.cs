@@ -48,8 +48,8 @@ internal sealed class KeptMailContents
         {
             var items = folder.Items;
             _items.EnsureCapacity(_itemCount + items.Count);
-            _folders[_folderCount++] = new Folder { Path = PathOf(folder.Path), FirstItem = _itemCount, Items = items.Count };
-            foreach (var item in items) _items[_itemCount++] = new Item { MessageId = MessageIdOf(item), Size = item.SizeInBytes ?? NoSize };
+            _folders[_folderCount++] = new Folder { Path = KeepPath(folder.Path), FirstItem = _itemCount, Items = items.Count };
+            foreach (var item in items) _items[_itemCount++] = new Item { MessageId = KeepMessageId(item), Size = item.SizeInBytes ?? NoSize };
         }
         return (first, folders.Count);
     }
@@ -64,7 +64,7 @@ internal sealed class KeptMailContents
 
     public long? SizeOf(int item) => _items[item].Size is var size && size == NoSize ? null : size;
 
-    private TextRef PathOf(string? path)
+    private TextRef KeepPath(string? path)
     {
         if (path is null) return TextRef.Null;
         if (_paths.TryGetValue(path, out var kept)) return kept;
@@ -74,7 +74,7 @@ internal sealed class KeptMailContents
     }
 
     /// <summary>The item's id as its UTF-8 (valid, so its characters are exact) when the reader kept it so, else its text.</summary>
-    private TextRef MessageIdOf(MailItem item)
+    private TextRef KeepMessageId(MailItem item)
     {
         var utf8 = item.InternetMessageIdUtf8().Span;
         if (utf8.IsEmpty) return _texts.Add(item.InternetMessageId);
